@@ -1,0 +1,139 @@
+package index
+
+import (
+	"time"
+)
+
+// Article is one report as it enters the index: the source text and its
+// metadata, before extraction. Only Body is required.
+type Article struct {
+	ID     string    `json:"id,omitempty"`
+	URL    string    `json:"url,omitempty"`
+	Title  string    `json:"title,omitempty"`
+	Date   time.Time `json:"date,omitempty"`
+	Source string    `json:"source,omitempty"`
+	Lang   string    `json:"lang,omitempty"`
+	Body   string    `json:"body"`
+}
+
+// PlaceRef is a place as results show it: code and names from the gazetteer.
+type PlaceRef struct {
+	Code   string `json:"code"`
+	NameZh string `json:"name_zh"`
+	NameEn string `json:"name_en"`
+}
+
+// SectorRef is a sector as results show it: taxonomy key and names.
+type SectorRef struct {
+	Key    string `json:"key"`
+	NameZh string `json:"name_zh"`
+	NameEn string `json:"name_en"`
+}
+
+// Evidence ties an extracted value to the text that produced it.
+type Evidence struct {
+	Field string `json:"field"`           // provinces, cities, sectors, amount, date, lang
+	Value string `json:"value"`           // the value it supports (a code, a key, a figure)
+	Text  string `json:"text"`            // the words of the report
+	Start int    `json:"start"`           // byte offset in Body (or Title when InTitle)
+	End   int    `json:"end"`             // byte offset, exclusive
+	Note  string `json:"note,omitempty"`  // why: "project site", "investor home", "total of event"
+	Title bool   `json:"title,omitempty"` // the span is in the title, not the body
+}
+
+// Amount is one investment figure found in a report.
+type Amount struct {
+	Text     string  `json:"text"`     // as written: "46.3 billion yuan"
+	Value    float64 `json:"value"`    // in the original currency unit: 46.3e9
+	Currency string  `json:"currency"` // ISO 4217: CNY, USD, EUR, ...
+	CNY      float64 `json:"cny"`      // normalised to yuan
+	Scope    string  `json:"scope"`    // event_total, project, phase, other
+	Start    int     `json:"start"`    // byte offsets in Body
+	End      int     `json:"end"`
+}
+
+// Document is a report with everything extraction derived from it, as stored
+// and as returned by GET /api/documents/{id}.
+type Document struct {
+	ID                string      `json:"id"`
+	URL               string      `json:"url"`
+	Title             string      `json:"title"`
+	Body              string      `json:"body,omitempty"`
+	Source            string      `json:"source"`
+	Date              string      `json:"date"` // YYYY-MM-DD, empty when unknown
+	Lang              string      `json:"lang"`
+	Provinces         []PlaceRef  `json:"provinces"`
+	Cities            []PlaceRef  `json:"cities"`
+	Counties          []PlaceRef  `json:"counties"`
+	InvestorProvinces []PlaceRef  `json:"investor_provinces"`
+	Sectors           []SectorRef `json:"sectors"`
+	Subsectors        []SectorRef `json:"subsectors"`
+	AmountCNY         *float64    `json:"amount_cny"`
+	Amounts           []Amount    `json:"amounts"`
+	Evidence          []Evidence  `json:"evidence"`
+	Indexed           time.Time   `json:"indexed"`
+}
+
+// Sort orders are the accepted values of Query.Sort.
+var Sorts = []string{"relevance", "date", "-date", "amount", "-amount"}
+
+// Query is a search request in domain terms; web translates URL parameters
+// into it and index compiles it into a bleve request.
+type Query struct {
+	Text      string   // the user's query string
+	Provinces []string // province codes, Chinese or English names
+	Cities    []string // city codes, Chinese or English names
+	Sectors   []string // sector keys
+	AmountMin *float64 // yuan, inclusive
+	AmountMax *float64 // yuan, exclusive
+	DateFrom  string   // YYYY-MM-DD, inclusive
+	DateTo    string   // YYYY-MM-DD, inclusive
+	Lang      string   // zh or en
+	Sort      string   // one of Sorts; empty means relevance
+	Page      int      // from 1
+	Size      int      // 1..MaxSize; 0 means DefaultSize
+}
+
+// Paging limits.
+const (
+	DefaultSize = 20
+	MaxSize     = 100
+)
+
+// Hit is one result of a search.
+type Hit struct {
+	ID         string              `json:"id"`
+	Title      string              `json:"title"`
+	URL        string              `json:"url"`
+	Source     string              `json:"source"`
+	Date       string              `json:"date"`
+	Lang       string              `json:"lang"`
+	Score      float64             `json:"score"`
+	Provinces  []PlaceRef          `json:"provinces"`
+	Cities     []PlaceRef          `json:"cities"`
+	Sectors    []SectorRef         `json:"sectors"`
+	AmountCNY  *float64            `json:"amount_cny"`
+	Highlights map[string][]string `json:"highlights"`
+}
+
+// FacetValue is one bucket of a facet. Names and labels are filled in where
+// they apply: places and sectors have names, amount buckets have labels and
+// bounds.
+type FacetValue struct {
+	Value   string   `json:"value"`
+	NameZh  string   `json:"name_zh,omitempty"`
+	NameEn  string   `json:"name_en,omitempty"`
+	LabelZh string   `json:"label_zh,omitempty"`
+	LabelEn string   `json:"label_en,omitempty"`
+	Min     *float64 `json:"min,omitempty"`
+	Max     *float64 `json:"max,omitempty"`
+	Count   int      `json:"count"`
+}
+
+// Result is the answer to a Query.
+type Result struct {
+	Total  uint64                  `json:"total"`
+	TookMS float64                 `json:"took_ms"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetValue `json:"facets"`
+}
