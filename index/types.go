@@ -2,6 +2,8 @@ package index
 
 import (
 	"time"
+
+	"github.com/investnews/regionsearch/index/extract"
 )
 
 // Article is one report as it enters the index: the source text and its
@@ -31,26 +33,10 @@ type SectorRef struct {
 }
 
 // Evidence ties an extracted value to the text that produced it.
-type Evidence struct {
-	Field string `json:"field"`           // provinces, cities, sectors, amount, date, lang
-	Value string `json:"value"`           // the value it supports (a code, a key, a figure)
-	Text  string `json:"text"`            // the words of the report
-	Start int    `json:"start"`           // byte offset in Body (or Title when InTitle)
-	End   int    `json:"end"`             // byte offset, exclusive
-	Note  string `json:"note,omitempty"`  // why: "project site", "investor home", "total of event"
-	Title bool   `json:"title,omitempty"` // the span is in the title, not the body
-}
+type Evidence = extract.Evidence
 
 // Amount is one investment figure found in a report.
-type Amount struct {
-	Text     string  `json:"text"`     // as written: "46.3 billion yuan"
-	Value    float64 `json:"value"`    // in the original currency unit: 46.3e9
-	Currency string  `json:"currency"` // ISO 4217: CNY, USD, EUR, ...
-	CNY      float64 `json:"cny"`      // normalised to yuan
-	Scope    string  `json:"scope"`    // event_total, project, phase, other
-	Start    int     `json:"start"`    // byte offsets in Body
-	End      int     `json:"end"`
-}
+type Amount = extract.Amount
 
 // Document is a report with everything extraction derived from it, as stored
 // and as returned by GET /api/documents/{id}.
@@ -59,6 +45,7 @@ type Document struct {
 	URL               string      `json:"url"`
 	Title             string      `json:"title"`
 	Body              string      `json:"body,omitempty"`
+	Summary           string      `json:"summary"` // the opening of the body, shown when no snippet matches
 	Source            string      `json:"source"`
 	Date              string      `json:"date"` // YYYY-MM-DD, empty when unknown
 	Lang              string      `json:"lang"`
@@ -134,6 +121,7 @@ type FacetValue struct {
 type Result struct {
 	Total  uint64                  `json:"total"`
 	TookMS float64                 `json:"took_ms"`
+	Parsed string                  `json:"parsed,omitempty"` // how the query was understood
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
 }
