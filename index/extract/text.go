@@ -1,0 +1,332 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range [start, end) in a text.
+type span struct{ start, end int }
+
+// isHan reports whether r is a CJK unified ideograph (the common blocks).
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// fold returns s with ASCII letters lowered and traditional Chinese
+// characters mapped to their simplified forms. Every
+// replacement keeps its UTF-8 length, so byte offsets in the result are
+// offsets in s. It allocates only when something changes.
+func fold(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				if b == nil {
+					b = []byte(s)
+				}
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if sr, ok := simplify(r); ok && utf8.RuneLen(sr) == n {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], sr)
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// segmenter splits a text into sentences and clauses once, so that every
+// later question "which sentence is offset i in" is a binary search.
+type segmenter struct {
+	sents   []span
+	clauses []span
+}
+
+// segment builds the sentence and clause boundaries of text. Sentences end at
+// Chinese and English full stops, question and exclamation marks, semicolons
+// and line breaks; an English full stop ends a sentence only when followed by
+// a space and not preceded by a known abbreviation or a digit. Clauses also
+// end at commas (Chinese or English) and the Chinese enumeration comma is not
+// a boundary.
+func segment(text string) segmenter {
+	var sg segmenter
+	sStart, cStart := 0, 0
+	flushClause := func(end int) {
+		if end > cStart {
+			sg.clauses = append(sg.clauses, span{cStart, end})
+		}
+		cStart = end
+	}
+	flushSent := func(end int) {
+		flushClause(end)
+		if end > sStart {
+			sg.sents = append(sg.sents, span{sStart, end})
+		}
+		sStart = end
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\n', ';', '!', '?':
+				flushSent(i + 1)
+			case '.':
+				if endsSentence(text, i) {
+					flushSent(i + 1)
+				}
+			case ',':
+				flushClause(i + 1)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '。', '！', '？', '；':
+			flushSent(i + n)
+		case '，', '：':
+			flushClause(i + n)
+		}
+		i += n
+	}
+	flushSent(len(text))
+	return sg
+}
+
+// abbreviations that end with a full stop inside an English sentence.
+var abbrevs = map[string]bool{
+	"co": true, "ltd": true, "inc": true, "corp": true, "no": true, "dr": true, "mr": true,
+	"ms": true, "mrs": true, "st": true, "u.s": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "vs": true, "e.g": true, "i.e": true, "etc": true, "u.k": true,
+	"approx": true, "gov": true, "dept": true, "prof": true, "jr": true, "sr": true, "bros": true,
+}
+
+// endsSentence decides whether the full stop at text[i] ends a sentence.
+func endsSentence(text string, i int) bool {
+	if i+1 < len(text) {
+		n := text[i+1]
+		if n != ' ' && n != '\n' && n != '\r' && n != '\t' && n != '"' && n != ')' {
+			return false // 3.5, U.S., example.com
+		}
+	}
+	j := i
+	for j > 0 && (isASCIIAlnum(text[j-1]) || text[j-1] == '.') {
+		j--
+	}
+	w := strings.ToLower(text[j:i])
+	if abbrevs[w] {
+		return false
+	}
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+		return false // initials: E. China, J. Smith
+	}
+	return true
+}
+
+func findSpan(list []span, i int) (span, int) {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if list[m].end <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(list) {
+		return list[lo], lo
+	}
+	return span{0, 0}, -1
+}
+
+// sentence returns the sentence holding byte offset i and its index.
+func (sg *segmenter) sentence(i int) (span, int) { return findSpan(sg.sents, i) }
+
+// clause returns the clause holding byte offset i.
+func (sg *segmenter) clause(i int) span {
+	s, _ := findSpan(sg.clauses, i)
+	return s
+}
+
+// runeBefore returns the rune ending at byte offset i, or 0.
+func runeBefore(s string, i int) rune {
+	if i <= 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// runeAt returns the rune starting at byte offset i, or 0.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// hasAnyPrefix reports whether s[i:] starts with one of the words and returns
+// its length.
+func hasAnyPrefix(s string, i int, words []string) (int, bool) {
+	for _, w := range words {
+		if strings.HasPrefix(s[i:], w) {
+			return len(w), true
+		}
+	}
+	return 0, false
+}
+
+// skipSpaces returns the first offset at or after i that is not an ASCII or
+// ideographic space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		if s[i] == ' ' || s[i] == '\t' || s[i] == 0xA0 {
+			i++
+			continue
+		}
+		if strings.HasPrefix(s[i:], "\u00a0") {
+			i += 2
+			continue
+		}
+		if strings.HasPrefix(s[i:], "\u3000") {
+			i += 3
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// containsAny reports whether s contains one of the words, and where the
+// last one found ends (the nearest to the end of s).
+func lastIndexAny(s string, words []string) (int, string) {
+	best, bw := -1, ""
+	for _, w := range words {
+		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > best {
+			best, bw = k+len(w), w
+		}
+	}
+	return best, bw
+}
+
+// wordIndex finds word in lower-cased text s at the start of a word (a word
+// is a run of ASCII letters and digits), and when whole is set also at the end
+// of one. It returns the first offset or -1.
+func wordIndex(s, word string, whole bool) int {
+	off := 0
+	for {
+		k := strings.Index(s[off:], word)
+		if k < 0 {
+			return -1
+		}
+		k += off
+		e := k + len(word)
+		if (k == 0 || !isASCIIAlnum(s[k-1])) && (!whole || e >= len(s) || !isASCIIAlnum(s[e])) {
+			return k
+		}
+		off = k + 1
+	}
+}
+
+// lastWordIndex is wordIndex from the end.
+func lastWordIndex(s, word string, whole bool) int {
+	end := len(s)
+	for end > 0 {
+		k := strings.LastIndex(s[:end], word)
+		if k < 0 {
+			return -1
+		}
+		e := k + len(word)
+		if (k == 0 || !isASCIIAlnum(s[k-1])) && (!whole || e >= len(s) || !isASCIIAlnum(s[e])) {
+			return k
+		}
+		end = k + len(word) - 1
+	}
+	return -1
+}
+
+// cue is a context word. A word made of ASCII characters matches at the
+// start of a word ("invest" matches "investment"), or as a whole word when
+// written with a trailing "$" ("tax$"); others (Chinese) match anywhere.
+type cue struct {
+	w     string
+	ascii bool
+	whole bool
+}
+
+// cues builds a cue list; words are given folded (lower case, simplified).
+func cues(words ...string) []cue {
+	out := make([]cue, len(words))
+	for i, w := range words {
+		whole := strings.HasSuffix(w, "$")
+		w = strings.TrimSuffix(w, "$")
+		ascii := true
+		for j := 0; j < len(w); j++ {
+			if w[j] >= utf8.RuneSelf {
+				ascii = false
+			}
+		}
+		out[i] = cue{w, ascii, whole}
+	}
+	return out
+}
+
+// lastCue returns the end offset of the last cue found in the folded text s
+// and the cue, or -1.
+func lastCue(s string, cs []cue) (int, string) {
+	best, bw := -1, ""
+	for _, c := range cs {
+		var k int
+		if c.ascii {
+			k = lastWordIndex(s, c.w, c.whole)
+		} else {
+			k = strings.LastIndex(s, c.w)
+		}
+		if k >= 0 && k+len(c.w) > best {
+			best, bw = k+len(c.w), c.w
+		}
+	}
+	return best, bw
+}
+
+// firstCue returns the start offset of the first cue found in s, or -1.
+func firstCue(s string, cs []cue) (int, string) {
+	best, bw := -1, ""
+	for _, c := range cs {
+		var k int
+		if c.ascii {
+			k = wordIndex(s, c.w, c.whole)
+		} else {
+			k = strings.Index(s, c.w)
+		}
+		if k >= 0 && (best < 0 || k < best) {
+			best, bw = k, c.w
+		}
+	}
+	return best, bw
+}
+
+// hasCue reports whether s contains any cue.
+func hasCue(s string, cs []cue) bool {
+	k, _ := firstCue(s, cs)
+	return k >= 0
+}
