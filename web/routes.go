@@ -1,0 +1,18 @@
+package web
+
+import "github.com/gin-gonic/gin"
+
+// routes declares every route of the server in one place.
+func (s *Server) routes(r *gin.Engine) {
+	api := r.Group("/api")
+	api.GET("/search", s.handleAPISearch)
+	api.GET("/documents/:id", s.handleAPIDocument)
+	api.GET("/healthz", s.handleAPIHealthz)
+
+	r.GET("/", s.handleSearchPage)
+	r.GET("/documents/:id", s.handleDocumentPage)
+	r.GET("/static/*path", s.handleStatic)
+	r.HEAD("/static/*path", s.handleStatic)
+
+	r.NoRoute(s.handleNotFound)
+}

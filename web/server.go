@@ -1,0 +1,96 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/investnews/regionsearch/index"
+)
+
+// Searcher is what the web layer needs from the index. Implementations must
+// be safe for concurrent use and should return *index.Error values so that
+// failures map to the right HTTP status.
+type Searcher interface {
+	// Search runs q and returns one page of hits with facet counts.
+	Search(ctx context.Context, q index.Query) (*index.Result, error)
+	// Document returns the stored document with the given id, or an error
+	// of kind index.KindNotFound.
+	Document(ctx context.Context, id string) (*index.Document, error)
+	// Count returns the number of documents in the index.
+	Count() (uint64, error)
+}
+
+// Options configure a Server. The zero value is usable.
+type Options struct {
+	// Logger receives one line per request and the detail of every error
+	// response. Nil means slog.Default().
+	Logger *slog.Logger
+	// Version is shown in the page footer.
+	Version string
+}
+
+// requestTimeout bounds the time a handler waits for the Searcher.
+const requestTimeout = 10 * time.Second
+
+// Server holds what the handlers share: the Searcher, the parsed templates,
+// the static assets and the logger. Create it with New.
+type Server struct {
+	search  Searcher
+	pages   map[string]*template.Template
+	static  *staticFiles
+	log     *slog.Logger
+	version string
+	timeout time.Duration
+}
+
+// New returns a Server that answers from s. It parses the templates and
+// hashes the static assets once, so a broken template fails here and not in
+// a request.
+func New(s Searcher, opts Options) (*Server, error) {
+	if s == nil {
+		return nil, errors.New("web: nil searcher")
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	srv := &Server{
+		search:  s,
+		log:     log,
+		version: opts.Version,
+		timeout: requestTimeout,
+	}
+	static, err := newStaticFiles(assets, "static")
+	if err != nil {
+		return nil, fmt.Errorf("load static assets: %w", err)
+	}
+	srv.static = static
+	pages, err := parsePages(assets, static)
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	srv.pages = pages
+	return srv, nil
+}
+
+// Handler returns the HTTP handler serving every route. Each call builds a
+// new gin engine; there is no package-level router.
+func (s *Server) Handler() http.Handler {
+	r := gin.New()
+	r.Use(s.logRequests(), gin.CustomRecoveryWithWriter(slogWriter{s.log}, s.recovered), securityHeaders())
+	s.routes(r)
+	return r
+}
+
+// context returns a context for a call to the Searcher, bounded by the
+// request's own context and the server's timeout.
+func (s *Server) context(c *gin.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Request.Context(), s.timeout)
+}
