@@ -1,0 +1,135 @@
+package analyzers
+
+import (
+	"bytes"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// AnalyzerName is the registered name of the news analyzer: the zh_fold char
+// filter, the gojieba tokenizer and the zh_latin token filter.
+const AnalyzerName = "zh_news"
+
+// LatinFilterName is the registered name of the token filter that
+// normalises non-Chinese tokens.
+const LatinFilterName = "zh_latin"
+
+func init() {
+	if err := registry.RegisterTokenFilter(LatinFilterName, latinFilterConstructor); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterAnalyzer(AnalyzerName, analyzerConstructor); err != nil {
+		panic(err)
+	}
+}
+
+func analyzerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	cf, err := cache.CharFilterNamed(CharFilterName)
+	if err != nil {
+		return nil, fmt.Errorf("analyzers: %s: %w", AnalyzerName, err)
+	}
+	tok, err := cache.TokenizerNamed(TokenizerName)
+	if err != nil {
+		return nil, fmt.Errorf("analyzers: %s: %w", AnalyzerName, err)
+	}
+	latin, err := cache.TokenFilterNamed(LatinFilterName)
+	if err != nil {
+		return nil, fmt.Errorf("analyzers: %s: %w", AnalyzerName, err)
+	}
+	return &analysis.DefaultAnalyzer{
+		CharFilters:  []analysis.CharFilter{cf},
+		Tokenizer:    tok,
+		TokenFilters: []analysis.TokenFilter{latin},
+	}, nil
+}
+
+// LatinFilter normalises the tokens that are not Chinese words: it removes
+// English possessives (China's → china), drops apostrophes inside words
+// (Xi'an → xian, as the gazetteer spells pinyin), lowercases, and stems
+// words made only of letters with bleve's English Snowball stemmer. Tokens
+// with digits (5G, 3DIC, 1.2) are only lowercased. Chinese tokens pass
+// through untouched.
+//
+// English stop words are kept: "US", "IT" and "A" (A-shares) are content
+// words in investment news, and phrase queries stay exact; BM25 scoring
+// already gives common words little weight.
+type LatinFilter struct {
+	possessive analysis.TokenFilter
+	lower      analysis.TokenFilter
+	stem       analysis.TokenFilter
+}
+
+func latinFilterConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	pos, err := cache.TokenFilterNamed(en.PossessiveName)
+	if err != nil {
+		return nil, err
+	}
+	low, err := cache.TokenFilterNamed(lowercase.Name)
+	if err != nil {
+		return nil, err
+	}
+	stem, err := cache.TokenFilterNamed(en.SnowballStemmerName)
+	if err != nil {
+		return nil, err
+	}
+	return &LatinFilter{possessive: pos, lower: low, stem: stem}, nil
+}
+
+// Filter implements analysis.TokenFilter.
+func (f *LatinFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	var latin, words analysis.TokenStream
+	for _, t := range input {
+		if t.Type == analysis.Ideographic || t.KeyWord {
+			continue
+		}
+		latin = append(latin, t)
+	}
+	if len(latin) == 0 {
+		return input
+	}
+	f.possessive.Filter(latin)
+	for _, t := range latin {
+		if i := bytes.IndexFunc(t.Term, isApostrophe); i >= 0 {
+			t.Term = dropApostrophes(t.Term)
+		}
+	}
+	f.lower.Filter(latin)
+	for _, t := range latin {
+		if t.Type == analysis.AlphaNumeric && allLetters(t.Term) {
+			words = append(words, t)
+		}
+	}
+	if len(words) > 0 {
+		f.stem.Filter(words)
+	}
+	return input
+}
+
+func dropApostrophes(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if !isApostrophe(r) {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
+}
+
+func allLetters(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
+}

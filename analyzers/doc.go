@@ -1,0 +1,42 @@
+// Package analyzers provides the Chinese/English text analysis of the
+// search engine, registered with bleve's global registry in init():
+//
+//   - the "gojieba" tokenizer (TokenizerName): jieba search-mode segmentation
+//     of Chinese text with a position policy that keeps phrase queries exact,
+//     and Unicode word runs (English, numbers, codes such as 5G or 3DIC) for
+//     everything else;
+//   - the "zh_fold" char filter (CharFilterName): traditional to simplified
+//     Chinese and full-width to half-width ASCII, without moving any byte
+//     offset, so highlights computed on the analysed text mark the original;
+//   - the "zh_latin" token filter (LatinFilterName): English possessives,
+//     apostrophes, lower case and Snowball stemming;
+//   - the "zh_news" analyzer (AnalyzerName), which chains the three. Index
+//     mappings name it for text fields and store no dictionary path: the
+//     tokenizer's only options are logical ("hmm", "mode").
+//
+// # Dictionaries and Configure
+//
+// The jieba dictionaries are found at run time: Options.DictDir, else the
+// REGIONSEARCH_DICT environment variable, else a copy embedded in the binary
+// and written on first use under Options.DataDir (by default the user cache
+// directory, else the temporary directory). Never the source tree of the
+// build machine. Every Chinese name of the gazetteer (package gazetteer) and
+// the zone forms of city and county short names (南湖高新区) are added to the
+// dictionary, so place names are single tokens.
+//
+// Configure is the one package-level setting, as bleve's registry is global
+// by design: both binaries call it before opening an index, and it returns a
+// clear error, never a panic, when a dictionary is missing or malformed. If
+// it was not called, the first tokenizer or analyzer built configures the
+// package with the zero Options, so tests need no setup. A process has one
+// jieba instance, shared by every tokenizer and safe for concurrent use.
+//
+// DictVersion is a hash of everything that decides segmentation; an index
+// stores it and is rebuilt when it changes.
+//
+// # Query time
+//
+// Expand maps a place name in either script to the index terms of all its
+// names (聊城 → 聊城, 聊城市, liaocheng), from the gazetteer, so aliases can
+// change without a reindex. Segment shows how a query is cut into words.
+package analyzers

@@ -1,0 +1,520 @@
+package analyzers
+
+import (
+	"fmt"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/yanyiwu/gojieba"
+)
+
+// TokenizerName is the registered name of the gojieba tokenizer.
+const TokenizerName = "gojieba"
+
+// maxWordBytes caps the length of a non-Chinese token; a longer run of
+// letters and digits is cut into several tokens (at rune boundaries), so no
+// text is dropped and no term is unreasonably large.
+const maxWordBytes = 255
+
+// Tokenizer segments Chinese text with jieba and everything else by Unicode
+// letter/digit runs. It is safe for concurrent use.
+//
+// Chinese (Han) text is cut in jieba's search mode: each word of the
+// ordinary segmentation, plus the dictionary words of two and three
+// characters inside it (碳化硅 → 碳化硅, 碳化, 化硅). Positions follow one
+// rule, which keeps phrase queries exact:
+//
+//   - every Han character occupies one position, and a token's position is
+//     that of its first character; every other token (an English word, a
+//     number, a code such as 5G) occupies one position; a run of punctuation
+//     next to Chinese text occupies one position, so a phrase does not match
+//     across 。 or 、; whitespace occupies none;
+//   - inside each word, the shortest tokens starting at each character must
+//     tile the word: where they leave a character uncovered (聊城市 gives
+//     聊城 only), the remainder is emitted too (市).
+//
+// So a query phrase, analysed the same way, matches only where the document
+// holds the same characters at the same distances: whichever alternative the
+// phrase search picks at each position, the tiling pins every character.
+// The full word and its sub-words all match as terms and as phrases.
+//
+// Byte offsets (Start, End) index the tokenizer's input, which after the
+// zh_fold char filter has the same length as the original text. Invalid
+// UTF-8, NUL bytes and control characters separate tokens and are never part
+// of one.
+type Tokenizer struct {
+	jieba  *gojieba.Jieba
+	words  *userWords
+	hmm    bool
+	search bool
+}
+
+func init() {
+	if err := registry.RegisterTokenizer(TokenizerName, tokenizerConstructor); err != nil {
+		panic(err)
+	}
+}
+
+// tokenizerConstructor builds the tokenizer from mapping config. It reads
+// only logical options: "hmm" (bool, default true: jieba's HMM finds words
+// missing from the dictionary) and "mode" ("search", the default, or
+// "default" for jieba's plain segmentation without sub-words).
+func tokenizerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Tokenizer, error) {
+	hmm := true
+	if v, ok := config["hmm"]; ok {
+		b, ok := v.(bool)
+		if !ok {
+			return nil, fmt.Errorf("analyzers: tokenizer %s: hmm must be a bool, got %T", TokenizerName, v)
+		}
+		hmm = b
+	}
+	search := true
+	if v, ok := config["mode"]; ok {
+		switch v {
+		case "search":
+		case "default":
+			search = false
+		default:
+			return nil, fmt.Errorf("analyzers: tokenizer %s: mode must be \"search\" or \"default\", got %v", TokenizerName, v)
+		}
+	}
+	st, err := configured()
+	if err != nil {
+		return nil, err
+	}
+	return &Tokenizer{jieba: st.jieba, words: st.words, hmm: hmm, search: search}, nil
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	toks, _ := t.tokenize(input, false)
+	return toks
+}
+
+// hanRune is one Han character of the input, in order.
+type hanRune struct {
+	start, end int // byte offsets in the input
+	slot       int // position
+}
+
+// scan is the state of one Tokenize call.
+type scan struct {
+	in    []byte
+	pos   int // next free position
+	han   []hanRune
+	hoff  []int  // byte offset in hbuf of each han rune
+	hbuf  []byte // Han runs for jieba, separated by '\n'
+	other analysis.TokenStream
+}
+
+// tokenize returns the token stream and, in base, which tokens belong to
+// the ordinary (non-overlapping) segmentation.
+func (t *Tokenizer) tokenize(input []byte, wantBase bool) (analysis.TokenStream, []bool) {
+	s := &scan{in: input, pos: 1}
+	s.run()
+	var hanToks analysis.TokenStream
+	var hanBase []bool
+	if len(s.han) > 0 {
+		hanToks, hanBase = t.segment(s, wantBase)
+	}
+	// merge, ordered by start, longer first
+	out := make(analysis.TokenStream, 0, len(hanToks)+len(s.other))
+	var base []bool
+	i, j := 0, 0
+	for i < len(hanToks) || j < len(s.other) {
+		if j == len(s.other) || (i < len(hanToks) && hanToks[i].Start < s.other[j].Start) {
+			out = append(out, hanToks[i])
+			if wantBase {
+				base = append(base, hanBase[i])
+			}
+			i++
+		} else {
+			out = append(out, s.other[j])
+			if wantBase {
+				base = append(base, true)
+			}
+			j++
+		}
+	}
+	return out, base
+}
+
+func isHan(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// isIgnorable reports format characters that are invisible inside words:
+// soft hyphen (also the zh_fold padding), zero-width space, joiners, word
+// joiner and byte-order mark.
+func isIgnorable(r rune) bool {
+	switch r {
+	case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !isHan(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '＇' }
+
+func (s *scan) decode(i int) (rune, int) {
+	if c := s.in[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(s.in[i:])
+}
+
+// skipIgnorable returns the index of the first non-ignorable rune at or
+// after i.
+func (s *scan) skipIgnorable(i int) int {
+	for i < len(s.in) {
+		r, n := s.decode(i)
+		if !isIgnorable(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// peek returns the rune at the first non-ignorable index at or after i, or
+// -1 at the end.
+func (s *scan) peek(i int) (rune, int) {
+	i = s.skipIgnorable(i)
+	if i >= len(s.in) {
+		return -1, i
+	}
+	r, _ := s.decode(i)
+	return r, i
+}
+
+// run walks the input once, collecting Han characters for jieba and
+// emitting every other token with its position.
+func (s *scan) run() {
+	in := s.in
+	inRun := false // inside a Han run that jieba will see as one sentence
+	lastHan := false
+	i := 0
+	for i < len(in) {
+		r, n := s.decode(i)
+		switch {
+		case isHan(r):
+			if !inRun && len(s.hbuf) > 0 {
+				s.hbuf = append(s.hbuf, '\n')
+			}
+			inRun = true
+			s.han = append(s.han, hanRune{start: i, end: i + n, slot: s.pos})
+			s.hoff = append(s.hoff, len(s.hbuf))
+			s.hbuf = append(s.hbuf, in[i:i+n]...)
+			s.pos++
+			lastHan = true
+			i += n
+		case isWordRune(r):
+			i = s.word(i)
+			inRun, lastHan = false, false
+		case isIgnorable(r):
+			i += n
+		case r != utf8.RuneError && unicode.IsSpace(r):
+			j, newlines := i, 0
+			for j < len(in) {
+				r2, n2 := s.decode(j)
+				if !(r2 != utf8.RuneError && unicode.IsSpace(r2)) && !isIgnorable(r2) {
+					break
+				}
+				if r2 == '\n' {
+					newlines++
+				}
+				j += n2
+			}
+			// A line break or space inside Chinese text (wrapped lines)
+			// does not end the sentence jieba sees; a blank line does.
+			if next, _ := s.peek(j); !(inRun && newlines <= 1 && next >= 0 && isHan(next)) {
+				inRun = false
+			}
+			i = j
+		default:
+			// punctuation, symbols, controls, NUL, invalid bytes
+			j := i + n
+			for j < len(in) {
+				r2, n2 := s.decode(j)
+				if isHan(r2) || isWordRune(r2) || (r2 != utf8.RuneError && unicode.IsSpace(r2)) {
+					break
+				}
+				j += n2
+			}
+			next := rune(-1)
+			for k := j; k < len(in); {
+				r2, n2 := s.decode(k)
+				if !(r2 != utf8.RuneError && unicode.IsSpace(r2)) {
+					next = r2
+					break
+				}
+				k += n2
+			}
+			if lastHan || (next >= 0 && isHan(next)) {
+				s.pos++
+			}
+			inRun, lastHan = false, false
+			i = j
+		}
+	}
+}
+
+// word scans a run of letters and digits starting at i, emits it as one or
+// more tokens and returns the index after it. Apostrophes between letters
+// (Xi'an, China's), and '.' and thousands ',' between digits (1.2, 1,200)
+// stay inside; ignorable characters are skipped in the term but kept in the
+// offsets.
+func (s *scan) word(i int) int {
+	in := s.in
+	start, end := i, i
+	var term []byte // nil while the term is in[start:end]
+	digits := true
+	prev := rune(-1)
+	emit := func() {
+		tk := &analysis.Token{Start: start, End: end, Position: s.pos, Type: analysis.AlphaNumeric}
+		if term != nil {
+			tk.Term = term
+		} else {
+			tk.Term = in[start:end]
+		}
+		if digits {
+			tk.Type = analysis.Numeric
+		}
+		s.other = append(s.other, tk)
+		s.pos++
+	}
+	// take appends in[j:j+n] to the term, copying the term first if the
+	// bytes skipped since end are not part of it.
+	take := func(j, n int, keep bool) {
+		if term == nil && (j != end || !keep) {
+			term = append([]byte(nil), in[start:end]...)
+		}
+		if term != nil && keep {
+			term = append(term, in[j:j+n]...)
+		}
+		end = j + n
+	}
+	for i < len(in) {
+		j := s.skipIgnorable(i)
+		if j >= len(in) {
+			break
+		}
+		r, n := s.decode(j)
+		switch {
+		case isWordRune(r):
+			if j+n-start > maxWordBytes && end > start {
+				emit()
+				start, end, term, digits = j, j, nil, true
+			}
+			take(j, n, true)
+			if !isDigit(r) && !unicode.IsMark(r) {
+				digits = false
+			}
+			prev = r
+			i = end
+			continue
+		case isApostrophe(r) && prev >= 0 && unicode.IsLetter(prev):
+			if next, _ := s.peek(j + n); next >= 0 && unicode.IsLetter(next) && !isHan(next) {
+				take(j, n, true)
+				prev = r
+				i = end
+				continue
+			}
+		case (r == '.' || r == ',') && prev >= 0 && isDigit(prev):
+			if next, k := s.peek(j + n); next >= 0 && isDigit(next) && (r == '.' || s.thousands(k)) {
+				take(j, n, r == '.')
+				prev = r
+				i = end
+				continue
+			}
+		}
+		break
+	}
+	// Trailing ignorables (zh_fold padding) belong to the last character.
+	end = s.skipIgnorable(end)
+	emit()
+	return end
+}
+
+// thousands reports whether exactly three digits start at i (a thousands
+// group after a comma).
+func (s *scan) thousands(i int) bool {
+	for k := 0; k < 3; k++ {
+		if i >= len(s.in) {
+			return false
+		}
+		r, n := s.decode(i)
+		if !isDigit(r) {
+			return false
+		}
+		i += n
+	}
+	if i < len(s.in) {
+		if r, _ := s.decode(i); isDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// segment runs jieba over the collected Han runs and turns its words into
+// tokens with the position policy described on Tokenizer.
+func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []bool) {
+	mode := gojieba.DefaultMode
+	if t.search {
+		mode = gojieba.SearchMode
+	}
+	words := t.jieba.Tokenize(string(s.hbuf), mode, t.hmm)
+	type span struct{ r0, r1 int } // rune indexes into s.han, [r0, r1)
+	spans := make([]span, 0, len(words))
+	for _, w := range words {
+		r0 := sort.SearchInts(s.hoff, w.Start)
+		if r0 >= len(s.hoff) || s.hoff[r0] != w.Start {
+			continue // a run separator
+		}
+		r1 := sort.SearchInts(s.hoff, w.End)
+		if r1 <= r0 {
+			continue
+		}
+		spans = append(spans, span{r0, r1})
+	}
+	// Search mode emits the sub-words of a word just before the word;
+	// ordinary words do not overlap. Walking backwards, a span inside the
+	// last ordinary word seen is one of its sub-words.
+	isBase := make([]bool, len(spans))
+	cur := span{-1, -1}
+	for k := len(spans) - 1; k >= 0; k-- {
+		sp := spans[k]
+		if sp.r0 >= cur.r0 && sp.r1 <= cur.r1 && sp != cur {
+			continue
+		}
+		isBase[k] = true
+		cur = sp
+	}
+	out := make(analysis.TokenStream, 0, len(spans)+len(spans)/4)
+	var base []bool
+	tok := func(r0, r1 int, b bool) {
+		out = append(out, &analysis.Token{
+			Start:    s.han[r0].start,
+			End:      s.han[r1-1].end,
+			Term:     s.hbuf[s.hoff[r0] : s.hoff[r1-1]+(s.han[r1-1].end-s.han[r1-1].start)],
+			Position: s.han[r0].slot,
+			Type:     analysis.Ideographic,
+		})
+		if wantBase {
+			base = append(base, b)
+		}
+	}
+	var subs []span
+	var minLen []int
+	for k, sp := range spans {
+		if !isBase[k] {
+			subs = append(subs, sp)
+			continue
+		}
+		n := sp.r1 - sp.r0
+		if len(subs) == 0 || n <= 2 {
+			tok(sp.r0, sp.r1, true)
+			subs = subs[:0]
+			continue
+		}
+		w := string(s.hbuf[s.hoff[sp.r0] : s.hoff[sp.r1-1]+(s.han[sp.r1-1].end-s.han[sp.r1-1].start)])
+		b := t.words.boundary[w]
+		if cap(minLen) < n {
+			minLen = make([]int, n)
+		}
+		minLen = minLen[:n]
+		for x := range minLen {
+			minLen[x] = 0
+		}
+		minLen[0] = n
+		kept := subs[:0]
+		for _, sub := range subs {
+			a, z := sub.r0-sp.r0, sub.r1-sp.r0
+			if a < 0 || z > n || (b > 0 && a < b && b < z) {
+				continue // outside, or across the place-name boundary
+			}
+			if l := z - a; minLen[a] == 0 || l < minLen[a] {
+				minLen[a] = l
+			}
+			kept = append(kept, sub)
+		}
+		// Tile: cover every character with the shortest tokens.
+		reach := 0
+		for x := 0; x < n; x++ {
+			if minLen[x] > 0 && x+minLen[x] > reach {
+				reach = x + minLen[x]
+			}
+			if x >= reach {
+				next := x + 1
+				for next < n && minLen[next] == 0 {
+					next++
+				}
+				kept = append(kept, span{sp.r0 + x, sp.r0 + next})
+				minLen[x] = next - x
+				reach = next
+			}
+		}
+		sort.Slice(kept, func(a, c int) bool {
+			if kept[a].r0 != kept[c].r0 {
+				return kept[a].r0 < kept[c].r0
+			}
+			return kept[a].r1 > kept[c].r1
+		})
+		tok(sp.r0, sp.r1, true)
+		for _, sub := range kept {
+			if sub == sp {
+				continue
+			}
+			tok(sub.r0, sub.r1, false)
+		}
+		subs = subs[:0]
+	}
+	// Words were emitted base first; order all by start, longer first.
+	if t.search {
+		idx := make([]int, len(out))
+		for x := range idx {
+			idx[x] = x
+		}
+		sort.SliceStable(idx, func(a, c int) bool {
+			ta, tc := out[idx[a]], out[idx[c]]
+			if ta.Start != tc.Start {
+				return ta.Start < tc.Start
+			}
+			return ta.End > tc.End
+		})
+		sorted := make(analysis.TokenStream, len(out))
+		var sb []bool
+		if wantBase {
+			sb = make([]bool, len(out))
+		}
+		for x, y := range idx {
+			sorted[x] = out[y]
+			if wantBase {
+				sb[x] = base[y]
+			}
+		}
+		out, base = sorted, sb
+	}
+	return out, base
+}
