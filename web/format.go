@@ -111,7 +111,7 @@ func trimNumber(v float64) string {
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	intPart, frac, _ := strings.Cut(s, ".")
-	if len(intPart) > 4 {
+	if len(intPart) > 3 {
 		var b strings.Builder
 		for i, r := range intPart {
 			if i > 0 && (len(intPart)-i)%3 == 0 {

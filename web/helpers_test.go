@@ -168,9 +168,9 @@ func sampleResult() *index.Result {
 			{
 				ID: "b2", Title: "Jiangyin photomask plant breaks ground", URL: "https://example.com/jiangyin",
 				Source: "Wire", Date: "2024-06-01", Lang: "en", Score: 1.2,
-				Provinces: []index.PlaceRef{{Code: "320000", NameZh: "江苏省", NameEn: "Jiangsu"}},
-				Cities:    []index.PlaceRef{{Code: "320200", NameZh: "无锡市", NameEn: "Wuxi"}},
-				Sectors:   []index.SectorRef{{Key: "semiconductors", NameZh: "半导体", NameEn: "Semiconductors"}, {Key: "materials", NameZh: "新材料", NameEn: "New materials"}},
+				Provinces:  []index.PlaceRef{{Code: "320000", NameZh: "江苏省", NameEn: "Jiangsu"}},
+				Cities:     []index.PlaceRef{{Code: "320200", NameZh: "无锡市", NameEn: "Wuxi"}},
+				Sectors:    []index.SectorRef{{Key: "semiconductors", NameZh: "半导体", NameEn: "Semiconductors"}, {Key: "materials", NameZh: "新材料", NameEn: "New materials"}},
 				Highlights: map[string][]string{"body": {"a &quot;<mark>photomask</mark>&quot; plant &amp; more"}},
 			},
 		},
