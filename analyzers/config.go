@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -284,8 +285,9 @@ func load(dir string) (*state, error) {
 	// directory of the machine it was built on.
 	jb := gojieba.NewJieba(dictPath, hmmPath, userPath, idfPath, stopPath)
 	for _, w := range words.toAdd() {
-		jb.AddWord(w)
+		jb.AddWordEx(w.word, w.freq, "ns")
 	}
+	words.freq, words.all = nil, nil // only the boundaries are needed from now on
 	return &state{
 		dir:     dir,
 		jieba:   jb,
@@ -362,7 +364,7 @@ func splitLimonp(s, seps string) []string {
 // validateDict checks every line of the main dictionary has the three
 // fields "word freq tag" that cppjieba insists on (it aborts the process
 // otherwise) and reports each word to known.
-func validateDict(r io.Reader, known func(string)) error {
+func validateDict(r io.Reader, known func(word string, freq float64)) error {
 	count := 0
 	err := lines(r, func(n int, line string) error {
 		f := splitLimonp(line, " ")
@@ -372,10 +374,11 @@ func validateDict(r io.Reader, known func(string)) error {
 		if f[0] == "" || !utf8.ValidString(f[0]) {
 			return fmt.Errorf("line %d: bad word %q", n, f[0])
 		}
-		if v, err := strconv.ParseFloat(f[1], 64); err != nil || !(v > 0) {
+		v, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || !(v > 0) || math.IsInf(v, 0) {
 			return fmt.Errorf("line %d: bad frequency %q", n, f[1])
 		}
-		known(f[0])
+		known(f[0], v)
 		count++
 		return nil
 	})

@@ -290,6 +290,7 @@ func (s *scan) word(i int) int {
 	var term []byte // nil while the term is in[start:end]
 	digits := true
 	prev := rune(-1)
+	seg := 0 // word runes since the start or the last joiner
 	emit := func() {
 		tk := &analysis.Token{Start: start, End: end, Position: s.pos, Type: analysis.AlphaNumeric}
 		if term != nil {
@@ -324,26 +325,33 @@ func (s *scan) word(i int) int {
 		case isWordRune(r):
 			if j+n-start > maxWordBytes && end > start {
 				emit()
-				start, end, term, digits = j, j, nil, true
+				start, end, term, digits, seg = j, j, nil, true, 0
 			}
 			take(j, n, true)
 			if !isDigit(r) && !unicode.IsMark(r) {
 				digits = false
 			}
 			prev = r
+			seg++
 			i = end
 			continue
 		case isApostrophe(r) && prev >= 0 && unicode.IsLetter(prev):
 			if next, _ := s.peek(j + n); next >= 0 && unicode.IsLetter(next) && !isHan(next) {
 				take(j, n, true)
-				prev = r
+				prev, seg = r, 0
 				i = end
 				continue
 			}
+		case r == '.' && seg == 1 && prev >= 0 && unicode.IsLetter(prev) && s.initial(j+n):
+			// U.S., U.K.: single letters between dots, dots dropped
+			take(j, n, false)
+			prev, seg = r, 0
+			i = end
+			continue
 		case (r == '.' || r == ',') && prev >= 0 && isDigit(prev):
 			if next, k := s.peek(j + n); next >= 0 && isDigit(next) && (r == '.' || s.thousands(k)) {
 				take(j, n, r == '.')
-				prev = r
+				prev, seg = r, 0
 				i = end
 				continue
 			}
@@ -354,6 +362,18 @@ func (s *scan) word(i int) int {
 	end = s.skipIgnorable(end)
 	emit()
 	return end
+}
+
+// initial reports whether a single letter followed by '.' starts at i, as
+// in the S. of U.S.
+func (s *scan) initial(i int) bool {
+	r, k := s.peek(i)
+	if r < 0 || !unicode.IsLetter(r) || isHan(r) {
+		return false
+	}
+	_, n := s.decode(k)
+	next, _ := s.peek(k + n)
+	return next == '.'
 }
 
 // thousands reports whether exactly three digits start at i (a thousands

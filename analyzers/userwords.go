@@ -3,6 +3,7 @@ package analyzers
 import (
 	"fmt"
 	"hash"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +28,12 @@ var genericSuffixes = []string{"新区", "特区", "林区", "地区", "区", "�
 // does not match every city name that ends in 城.
 type userWords struct {
 	boundary map[string]int
-	known    map[string]bool // already in the main dictionary
+	// freq holds the main dictionary's frequency of each user word and of
+	// each of their substrings, filled by markKnown.
+	freq    map[string]float64
+	sum     float64   // sum of all dictionary frequencies
+	minFreq float64   // smallest dictionary frequency
+	all     []float64 // every dictionary frequency, for the median
 }
 
 func buildUserWords() (*userWords, error) {
@@ -35,7 +41,7 @@ func buildUserWords() (*userWords, error) {
 	if err != nil {
 		return nil, fmt.Errorf("analyzers: load gazetteer: %w", err)
 	}
-	u := &userWords{boundary: map[string]int{}, known: map[string]bool{}}
+	u := &userWords{boundary: map[string]int{}, freq: map[string]float64{}}
 	add := func(word string, b int) {
 		if utf8.RuneCountInString(word) < 2 {
 			return
@@ -62,6 +68,14 @@ func buildUserWords() (*userWords, error) {
 			}
 		}
 	}
+	for w := range u.boundary {
+		r := []rune(w)
+		for i := range r {
+			for j := i + 1; j <= len(r); j++ {
+				u.freq[string(r[i:j])] = 0
+			}
+		}
+	}
 	return u, nil
 }
 
@@ -78,24 +92,83 @@ func suffixBoundary(name string) int {
 	return 0
 }
 
-// markKnown records that word is in the main dictionary already, so it is
-// not added again with the default user-word weight.
-func (u *userWords) markKnown(word string) {
-	if _, ok := u.boundary[word]; ok {
-		u.known[word] = true
+// markKnown records the frequency of a main-dictionary word.
+func (u *userWords) markKnown(word string, freq float64) {
+	u.sum += freq
+	if u.minFreq == 0 || freq < u.minFreq {
+		u.minFreq = freq
+	}
+	u.all = append(u.all, freq)
+	if _, ok := u.freq[word]; ok {
+		u.freq[word] = freq
 	}
 }
 
-// toAdd returns the sorted words jieba does not know yet.
-func (u *userWords) toAdd() []string {
-	var out []string
+// wordFreq is a user word and the frequency it is added with.
+type wordFreq struct {
+	word string
+	freq int
+}
+
+// toAdd returns, sorted, the user words jieba must be given, each with a
+// frequency just high enough (three times) to beat the best segmentation of
+// the word into other dictionary words, and at least the dictionary's median,
+// which is what jieba gives user words by default. Words the dictionary
+// already knows well enough are left alone.
+func (u *userWords) toAdd() []wordFreq {
+	median := 1.0
+	if len(u.all) > 0 {
+		all := append([]float64(nil), u.all...)
+		sort.Float64s(all)
+		median = all[len(all)/2]
+	}
+	var out []wordFreq
 	for w := range u.boundary {
-		if !u.known[w] {
-			out = append(out, w)
+		need := 3 * u.bestSplit(w)
+		if f := u.freq[w]; f > 0 && f >= need {
+			continue
+		}
+		need = math.Max(need, median)
+		if need > math.MaxInt32 {
+			need = math.MaxInt32
+		}
+		out = append(out, wordFreq{w, int(math.Ceil(need))})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].word < out[j].word })
+	return out
+}
+
+// bestSplit returns, as a frequency, the probability of the most likely
+// segmentation of w into at least two dictionary words, as jieba's
+// max-probability segmenter computes it (characters missing from the
+// dictionary get the smallest frequency).
+func (u *userWords) bestSplit(w string) float64 {
+	if u.sum <= 0 {
+		return 0
+	}
+	r := []rune(w)
+	n := len(r)
+	// best[i] is the best log probability of r[i:]
+	best := make([]float64, n+1)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = math.Inf(-1)
+		for j := i + 1; j <= n; j++ {
+			if i == 0 && j == n {
+				continue // the word itself
+			}
+			f := u.freq[string(r[i:j])]
+			if f <= 0 {
+				if j != i+1 {
+					continue
+				}
+				f = u.minFreq
+			}
+			if v := math.Log(f/u.sum) + best[j]; v > best[i] {
+				best[i] = v
+			}
 		}
 	}
-	sort.Strings(out)
-	return out
+	return math.Exp(best[0]) * u.sum
 }
 
 // hash adds the words and their boundaries to a dictionary version hash.
