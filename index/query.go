@@ -109,16 +109,16 @@ func lex(s string) []qtoken {
 			j := i
 			for j < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsSpace(r2) || isSeparator(r2) || r2 == '"' || r2 == '“' || r2 == '”' ||
-					r2 == '(' || r2 == ')' || r2 == '（' || r2 == '）' || r2 == '「' {
-					break
-				}
 				if r2 == ':' || r2 == '：' {
 					if scope := strings.ToLower(s[i:j]); scopes[scope] {
 						out = append(out, qtoken{kind: tField, text: scope})
 						i = j + sz
 						goto next
 					}
+				}
+				if unicode.IsSpace(r2) || isSeparator(r2) || r2 == '"' || r2 == '“' || r2 == '”' ||
+					r2 == '(' || r2 == ')' || r2 == '（' || r2 == '）' || r2 == '「' {
+					break
 				}
 				j += sz
 			}

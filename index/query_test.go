@@ -22,7 +22,7 @@ func TestParseQuery(t *testing.T) {
 		{"title:芯片", "title:芯片"},
 		{"province:(山东 OR 江苏)", "province:山东 OR province:江苏"},
 		{"Title:chip", "title:chip"},
-		{"unknown:chip", "unknown:chip"},
+		{"unknown:chip", "unknown AND chip"},
 		{"1.2-billion-yuan", "1.2-billion-yuan"},
 		{"((a", "a"},
 		{"a))) b", "a AND b"},

@@ -127,6 +127,9 @@ func findTitle(text string) string {
 		}
 	}
 	for _, l := range lines {
+		if s := stripCrumb(l); s != l && s != "" {
+			return cutTitle(s)
+		}
 		if boilerplate.MatchString(l) && utf8.RuneCountInString(l) < 40 {
 			continue
 		}
