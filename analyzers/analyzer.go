@@ -3,12 +3,10 @@ package analyzers
 import (
 	"bytes"
 	"fmt"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -52,8 +50,9 @@ func analyzerConstructor(config map[string]interface{}, cache *registry.Cache) (
 // LatinFilter normalises the tokens that are not Chinese words: it removes
 // English possessives (China's → china), drops apostrophes inside words
 // (Xi'an → xian, as the gazetteer spells pinyin), lowercases, and stems
-// words made only of letters with bleve's English Snowball stemmer. Tokens
-// with digits (5G, 3DIC, 1.2) are only lowercased. Chinese tokens pass
+// words made only of ASCII letters with bleve's English Snowball stemmer.
+// Tokens with digits (5G, 3DIC, 1.2) and words in other scripts are only
+// lowercased. Chinese tokens pass
 // through untouched.
 //
 // English stop words are kept: "US", "IT" and "A" (A-shares) are content
@@ -61,7 +60,6 @@ func analyzerConstructor(config map[string]interface{}, cache *registry.Cache) (
 // already gives common words little weight.
 type LatinFilter struct {
 	possessive analysis.TokenFilter
-	lower      analysis.TokenFilter
 	stem       analysis.TokenFilter
 }
 
@@ -70,15 +68,11 @@ func latinFilterConstructor(config map[string]interface{}, cache *registry.Cache
 	if err != nil {
 		return nil, err
 	}
-	low, err := cache.TokenFilterNamed(lowercase.Name)
-	if err != nil {
-		return nil, err
-	}
 	stem, err := cache.TokenFilterNamed(en.SnowballStemmerName)
 	if err != nil {
 		return nil, err
 	}
-	return &LatinFilter{possessive: pos, lower: low, stem: stem}, nil
+	return &LatinFilter{possessive: pos, stem: stem}, nil
 }
 
 // Filter implements analysis.TokenFilter.
@@ -99,9 +93,9 @@ func (f *LatinFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			t.Term = dropApostrophes(t.Term)
 		}
 	}
-	f.lower.Filter(latin)
 	for _, t := range latin {
-		if t.Type == analysis.AlphaNumeric && allLetters(t.Term) {
+		t.Term = toLower(t.Term)
+		if t.Type == analysis.AlphaNumeric && asciiLetters(t.Term) {
 			words = append(words, t)
 		}
 	}
@@ -109,6 +103,23 @@ func (f *LatinFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		f.stem.Filter(words)
 	}
 	return input
+}
+
+// toLower lowercases b, in place when it is ASCII. (bleve's to_lower filter
+// corrupts terms holding a character whose lower case is shorter in UTF-8,
+// such as U+212A KELVIN SIGN or U+212B ANGSTROM SIGN.)
+func toLower(b []byte) []byte {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return bytes.ToLower(b)
+		}
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
 
 func dropApostrophes(b []byte) []byte {
@@ -123,13 +134,13 @@ func dropApostrophes(b []byte) []byte {
 	return out
 }
 
-func allLetters(b []byte) bool {
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if !unicode.IsLetter(r) {
+// asciiLetters reports whether b is made only of ASCII letters, the words
+// the English stemmer is meant for.
+func asciiLetters(b []byte) bool {
+	for _, c := range b {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
 			return false
 		}
-		b = b[n:]
 	}
-	return true
+	return len(b) > 0
 }

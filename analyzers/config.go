@@ -238,62 +238,79 @@ func gunzipTo(dst, name string) error {
 	return os.Rename(tmp.Name(), dst)
 }
 
+// dictSet is a validated dictionary directory.
+type dictSet struct {
+	dir                        string
+	dict, hmm, user, idf, stop string // paths
+	version                    string
+	words                      *userWords
+}
+
 // load validates the dictionaries in dir, builds the jieba instance and adds
 // the place-name words.
 func load(dir string) (*state, error) {
+	ds, err := validateDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	// Every path is explicit, so gojieba never falls back to the source
+	// directory of the machine it was built on.
+	jb := gojieba.NewJieba(ds.dict, ds.hmm, ds.user, ds.idf, ds.stop)
+	for _, w := range ds.words.toAdd() {
+		jb.AddWordEx(w.word, w.freq, "ns")
+	}
+	ds.words.freq, ds.words.all = nil, nil // only the boundaries are needed from now on
+	return &state{dir: dir, jieba: jb, version: ds.version, words: ds.words}, nil
+}
+
+// validateDir checks every dictionary file in dir the way cppjieba will read
+// it (cppjieba aborts the process on a malformed file), and computes the
+// dictionary version.
+func validateDir(dir string) (*dictSet, error) {
 	words, err := buildUserWords()
 	if err != nil {
 		return nil, err
 	}
+	ds := &dictSet{
+		dir:   dir,
+		dict:  filepath.Join(dir, dictFile),
+		hmm:   filepath.Join(dir, hmmFile),
+		user:  filepath.Join(dir, userDictFile),
+		idf:   filepath.Join(dir, idfFile),
+		stop:  filepath.Join(dir, stopFile),
+		words: words,
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", algorithmVersion)
-
-	dictPath := filepath.Join(dir, dictFile)
-	if err := checkFile(dictPath, h, func(r io.Reader) error { return validateDict(r, words.markKnown) }); err != nil {
+	if err := checkFile(ds.dict, h, func(r io.Reader) error { return validateDict(r, words.markKnown) }); err != nil {
 		return nil, err
 	}
-	hmmPath := filepath.Join(dir, hmmFile)
-	if err := checkFile(hmmPath, h, validateHMM); err != nil {
+	if err := checkFile(ds.hmm, h, validateHMM); err != nil {
 		return nil, err
 	}
-	idfPath := filepath.Join(dir, idfFile)
-	if err := checkFile(idfPath, nil, validateIDF); err != nil {
+	if err := checkFile(ds.idf, nil, validateIDF); err != nil {
 		return nil, err
 	}
-	stopPath := filepath.Join(dir, stopFile)
-	if err := checkFile(stopPath, nil, validateNonEmpty); err != nil {
+	if err := checkFile(ds.stop, nil, validateNonEmpty); err != nil {
 		return nil, err
 	}
-	userPath := filepath.Join(dir, userDictFile)
-	if _, err := os.Stat(userPath); err == nil {
-		if err := checkFile(userPath, h, validateUserDict); err != nil {
+	if _, err := os.Stat(ds.user); err == nil {
+		if err := checkFile(ds.user, h, validateUserDict); err != nil {
 			return nil, err
 		}
 	} else if errors.Is(err, os.ErrNotExist) {
 		// cppjieba needs some user dictionary path; an empty one will do.
-		userPath = os.DevNull
-		if _, err := os.Stat(userPath); err != nil {
+		ds.user = os.DevNull
+		if _, err := os.Stat(ds.user); err != nil {
 			return nil, fmt.Errorf("analyzers: no %s in %s and no %s: %w", userDictFile, dir, os.DevNull, err)
 		}
 	} else {
-		return nil, fmt.Errorf("analyzers: dictionary %s: %w", userPath, err)
+		return nil, fmt.Errorf("analyzers: dictionary %s: %w", ds.user, err)
 	}
 	words.hash(h)
 	t2sHash(h)
-
-	// Every path is explicit, so gojieba never falls back to the source
-	// directory of the machine it was built on.
-	jb := gojieba.NewJieba(dictPath, hmmPath, userPath, idfPath, stopPath)
-	for _, w := range words.toAdd() {
-		jb.AddWordEx(w.word, w.freq, "ns")
-	}
-	words.freq, words.all = nil, nil // only the boundaries are needed from now on
-	return &state{
-		dir:     dir,
-		jieba:   jb,
-		version: "zh_news-" + hex.EncodeToString(h.Sum(nil))[:16],
-		words:   words,
-	}, nil
+	ds.version = "zh_news-" + hex.EncodeToString(h.Sum(nil))[:16]
+	return ds, nil
 }
 
 // checkFile opens path, runs validate over its content and, if h is not nil,
