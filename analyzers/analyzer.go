@@ -99,8 +99,22 @@ func (f *LatinFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			words = append(words, t)
 		}
 	}
-	if len(words) > 0 {
+	// Snowball is not idempotent on every word (zhangye → zhangy → zhangi),
+	// so stem to a fixed point: then analysing an index term gives the term
+	// back, and Expand's terms can go through a match query unchanged.
+	for round := 0; len(words) > 0 && round < 4; round++ {
+		prev := make([]string, len(words))
+		for i, t := range words {
+			prev[i] = string(t.Term)
+		}
 		f.stem.Filter(words)
+		changed := words[:0]
+		for i, t := range words {
+			if string(t.Term) != prev[i] {
+				changed = append(changed, t)
+			}
+		}
+		words = changed
 	}
 	return input
 }

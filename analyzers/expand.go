@@ -3,6 +3,7 @@ package analyzers
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -53,7 +54,8 @@ func latinTerms(s string) []string {
 // word is not a place name in the gazetteer. It reads only the embedded
 // gazetteer, so alias changes need no reindex, and it never needs jieba.
 func Expand(word string) []string {
-	word = strings.TrimSpace(fold(word))
+	raw := strings.TrimSpace(word)
+	word = strings.TrimSpace(fold(raw))
 	if word == "" {
 		return nil
 	}
@@ -61,7 +63,12 @@ func Expand(word string) []string {
 	if err != nil {
 		return nil
 	}
-	places := g.LookupZh(word)
+	// The gazetteer is in simplified Chinese, which zh_fold may still change
+	// (乾县 → 干县, as OpenCC maps 乾 → 干): try the word as given first.
+	places := g.LookupZh(raw)
+	if len(places) == 0 {
+		places = g.LookupZh(word)
+	}
 	if len(places) == 0 {
 		places = g.LookupEn(word)
 	}
@@ -113,10 +120,11 @@ func isHanString(s string) bool {
 
 // Segment returns the words text is cut into: the ordinary jieba
 // segmentation of its Chinese parts (without search-mode sub-words) and its
-// other words, in order, after traditional-to-simplified and full-width
-// folding but before lowercasing and stemming. It is meant for showing a
-// user how a query was understood. It returns nil if the dictionaries
-// cannot be loaded.
+// other words, in order, as they are written in text (traditional
+// characters, letter case and possessives kept; whitespace and invisible
+// characters inside a word dropped). It is meant for showing a user how a
+// query was understood, and each word can be given to Expand or analysed on
+// its own. It returns nil if the dictionaries cannot be loaded.
 func Segment(text string) []string {
 	st, err := configured()
 	if err != nil {
@@ -128,8 +136,16 @@ func Segment(text string) []string {
 	var out []string
 	for i, tk := range toks {
 		if base[i] {
-			out = append(out, string(tk.Term))
+			out = append(out, strings.Map(dropInvisible, text[tk.Start:tk.End]))
 		}
 	}
 	return out
+}
+
+// dropInvisible removes whitespace and ignorable characters from a word.
+func dropInvisible(r rune) rune {
+	if unicode.IsSpace(r) || isIgnorable(r) {
+		return -1
+	}
+	return r
 }
