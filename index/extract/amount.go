@@ -78,6 +78,11 @@ func ParseAmounts(text string) []Amount {
 func parseAmounts(text, f string, sg *segmenter, year int) []Amount {
 	var out []Amount
 	for i := 0; i < len(f); {
+		if !mayStartAmount(f, i) {
+			_, n := utf8.DecodeRuneInString(f[i:])
+			i += n
+			continue
+		}
 		a, ok := scanAmount(f, i)
 		if !ok {
 			_, n := utf8.DecodeRuneInString(f[i:])
@@ -227,6 +232,9 @@ func scanAmount(f string, i int) (Amount, bool) {
 		}
 	}
 	c := f[i]
+	if c >= 'a' && c <= 'z' && prefixCur == "" {
+		return scanWordAmount(f, i)
+	}
 	switch {
 	case isDigit(c):
 		if prefixCur == "" && i > 0 && (isASCIIAlnum(f[i-1]) || f[i-1] == '.' || f[i-1] == '$' || (f[i-1] == ',' && i > 1 && isDigit(f[i-2]))) {
@@ -661,4 +669,66 @@ func isTargetYear(f string, i int) bool {
 	b := f[:i]
 	return strings.HasSuffix(b, "by ") || strings.HasSuffix(b, "到") || strings.HasSuffix(b, "至") ||
 		strings.HasSuffix(b, "until ") || strings.HasSuffix(b, "through ")
+}
+
+// scanWordAmount reads "three billion yuan", "two hundred million dollars":
+// a number word, a scale word and a currency word.
+func scanWordAmount(f string, i int) (Amount, bool) {
+	var a Amount
+	if i > 0 && isASCIIAlnum(f[i-1]) {
+		return a, false
+	}
+	j := i
+	for j < len(f) && f[j] >= 'a' && f[j] <= 'z' {
+		j++
+	}
+	num, ok := enNumberWords[f[i:j]]
+	if !ok {
+		return a, false
+	}
+	k := skipSpaces(f, j)
+	if strings.HasPrefix(f[k:], "hundred") && num < 100 {
+		num *= 100
+		k = skipSpaces(f, k+len("hundred"))
+	}
+	_, scale, n, ok := matchScale(f, k, false)
+	if !ok || scale < 1e3 {
+		return a, false
+	}
+	k += n
+	if k < len(f) && f[k] == '-' {
+		k++
+	}
+	k = skipSpaces(f, k)
+	n, iso, ok := matchEnCurrency(f, k)
+	if !ok {
+		return a, false
+	}
+	a.Value = num * scale
+	a.Currency = iso
+	a.CNY = a.Value * cnyRates[iso]
+	a.Start = qualifierStart(f, i)
+	a.End = k + n
+	return a, true
+}
+
+// mayStartAmount is a cheap filter before scanAmount: a digit, a word start,
+// a currency sign, a Chinese numeral or a Chinese currency prefix.
+func mayStartAmount(f string, i int) bool {
+	c := f[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case isDigit(c) || c == '$':
+			return true
+		case c >= 'a' && c <= 'z':
+			return i == 0 || !isASCIIAlnum(f[i-1])
+		}
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[i:])
+	switch r {
+	case '人', '美', '港', '欧', '€', '£', '¥', '￥':
+		return true
+	}
+	return isZhNumeral(r)
 }

@@ -82,7 +82,9 @@ func (e *Extractor) Sector(key string) (Sector, bool) {
 // newDoc prepares one text for extraction.
 func newDoc(text string, title bool) *doc {
 	f := fold(text)
-	return &doc{text: text, f: f, sg: segment(f), toks: tokenize(f, nil), title: title}
+	d := &doc{text: text, f: f, sg: segment(f), toks: tokenize(f, nil), title: title}
+	d.companies = companySpans(d)
+	return d
 }
 
 // Extract reads one report. Offsets in Amounts and Evidence are byte offsets
@@ -112,6 +114,8 @@ func (e *Extractor) Extract(title, body string) Result {
 	e.places.resolve(ms)
 	assignRoles(td, ms)
 	assignRoles(bd, ms)
+	propagateLists(td, ms)
+	propagateLists(bd, ms)
 	pr := e.places.aggregate(td, bd, ms)
 	res.Provinces, res.Cities, res.Counties, res.InvestorProvinces = pr.provinces, pr.cities, pr.counties, pr.investors
 	res.Evidence = append(res.Evidence, pr.evidence...)

@@ -217,6 +217,7 @@ type mention struct {
 	cands      []cand
 	zone       bool // followed by a zone or generic word
 	caps       bool // written in capitals (an English dateline)
+	en         bool // matched by the English dictionary
 	place      *gazetteer.Place
 	role       role
 	weight     float64
@@ -230,6 +231,8 @@ type doc struct {
 	sg    segmenter
 	toks  []token
 	title bool
+	// companies are the spans of company names (see companySpans).
+	companies []span
 }
 
 // findMentions collects raw place mentions of one text.
@@ -276,7 +279,7 @@ func (x *placeIndex) findMentions(d *doc, out []mention) []mention {
 		start, end := toks[i].start, toks[i+cnt-1].end
 		first := d.text[start]
 		if v > 0 && first >= 'A' && first <= 'Z' {
-			m := mention{start: start, end: end, title: d.title, cands: x.entries[v].cands}
+			m := mention{start: start, end: end, title: d.title, cands: x.entries[v].cands, en: true}
 			m.caps = end-start > 2 && isAllCaps(d.text[start:end])
 			if i+cnt < len(toks) && joinable(f[end:toks[i+cnt].start]) {
 				if z, _ := x.zoneEn.longest(f, toks, i+cnt); z >= 0 {
@@ -346,8 +349,14 @@ func (x *placeIndex) resolve(ms []mention) {
 		w, ok := seen[code]
 		return ok && (w.a != i || w.b >= 0 && w.b != i)
 	}
+	// In English a bare county pinyin needs its direct parent (its city)
+	// nearby; a province is too weak a hint for short pinyin words.
 	ancestorMentioned := func(p *gazetteer.Place, i int) bool {
-		for _, a := range x.g.Chain(p.Code)[1:] {
+		chain := x.g.Chain(p.Code)[1:]
+		if ms[i].en && p.Level == gazetteer.County && len(chain) > 1 {
+			chain = chain[:1]
+		}
+		for _, a := range chain {
 			if mentionedElsewhere(a.Code, i) {
 				return true
 			}
@@ -431,7 +440,7 @@ func (x *placeIndex) resolve(ms []mention) {
 
 // Context words for the roles of a place mention (folded text).
 var (
-	investorAfterZh  = []string{"企业", "客商", "商会", "籍", "资本", "民营企业", "民企", "的企业", "的公司", "公司", "老板", "企业家", "投资者", "投资方", "商人", "团队"}
+	investorAfterZh  = []string{"企业", "客商", "商会", "籍", "资本", "民营企业", "民企", "的企业", "的公司", "公司", "老板", "企业家", "投资者", "投资方", "商人", "团队", "一家", "某", "多家", "知名"}
 	investorBeforeZh = []string{"来自", "总部位于", "总部设在", "总部在", "总部", "来自于"}
 	siteBeforeZh     = []string{"落户", "落地", "位于", "选址", "入驻", "扎根", "坐落", "布局", "建在", "建于", "投资建设", "定址", "安家", "来到", "签约落户", "投资", "扎根于", "落户于", "落地于", "在"}
 	venueAfterZh     = []string{"举行", "举办", "召开", "开幕", "启幕", "隆重举行", "成功举办", "成功举行", "开展", "参加", "参会"}
@@ -442,7 +451,7 @@ var (
 	investorAfterEn = []string{"-based", " based", "-headquartered", " headquartered", " company", " companies",
 		" firm", " firms", " enterprise", " enterprises", " investor", " investors", " businesses",
 		" entrepreneurs", " businessmen", " merchants", " group", " capital", " developer", " manufacturer",
-		" maker", " investment company", " private"}
+		" maker", " investment company", " private", "-funded", "-invested", "-owned", "-registered", " investment"}
 	investorBeforeEn = []string{"based in ", "headquartered in ", "native of ", "hails from ", "home in "}
 	fromOwnersEn     = cues("investor", "compan", "enterprise", "firm", "business", "entrepreneur", "project", "capital", "merchant", "manufacturer", "maker", "group", "developer")
 	siteBeforeEn     = []string{"settled in ", "settle in ", "settles in ", "located in ", "set up in ", "land in ",
@@ -454,15 +463,15 @@ var (
 	venueVerbsEn  = cues("held", "hosted", "took place", "opened", "open$", "opens", "kicked off", "convened", "staged", "organized", "organised", "will be held", "was held", "visited", "trip to", "went to", "traveled to", "travelled to", "roadshow")
 	mediaAfterEn  = map[string]bool{"daily": true, "news": true, "times": true, "post": true, "online": true, "tv": true, "television": true, "radio": true, "media": true, "newspaper": true, "network": true, "net": true, "herald": true, "weekly": true, "gazette": true, "evening": true, "broadcasting": true, "observer": true, "channel": true, "office": true, "bureau": true, "government": true, "committee": true, "department": true, "commission": true}
 	eventAfterEn  = map[string]bool{"week": true, "expo": true, "fair": true, "forum": true, "summit": true, "conference": true, "symposium": true, "festival": true, "congress": true, "exhibition": true, "games": true, "marathon": true}
-	companyEn     = map[string]bool{"co": true, "ltd": true, "corp": true, "corporation": true, "inc": true, "group": true, "company": true, "holdings": true, "limited": true, "llc": true, "gmbh": true, "plc": true, "bank": true, "enterprises": true, "industries": true, "technologies": true}
-	companyZh     = []string{"股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "股份", "控股", "银行", "证券", "药业", "科技园"}
+	companyEn     = map[string]bool{"co": true, "ltd": true, "corp": true, "corporation": true, "inc": true, "group": true, "company": true, "holdings": true, "limited": true, "llc": true, "gmbh": true, "plc": true, "bank": true}
+	companyZh     = []string{"股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "股份", "控股", "银行", "证券", "药业", "企业"}
 	companyStopZh = map[rune]bool{'的': true, '与': true, '和': true, '同': true, '及': true, '由': true, '在': true, '向': true, '对': true, '把': true, '将': true, '被': true, '是': true, '为': true, '从': true, '自': true, '等': true, '了': true, '让': true, '给': true, '跟': true, '以': true, '并': true, '或': true, '其': true, '该': true, '这': true, '那': true, '位': true, '名': true, '约': true, '进': true, '手': true, '户': true, '至': true, '于': true, '拟': true, '已': true, '还': true, '也': true, '就': true, '家': true}
 )
 
 // assignRoles decides the role and weight of each resolved mention of d.
 func assignRoles(d *doc, ms []mention) {
 	f := d.f
-	companies := companySpans(d)
+	companies := d.companies
 	for i := range ms {
 		m := &ms[i]
 		if m.role == roleIgnore || m.place == nil {
@@ -541,7 +550,7 @@ func assignRoles(d *doc, ms []mention) {
 				continue
 			}
 			if eventAfterEn[nextCapRunEnd(d.text, m.end)] {
-				m.role, m.weight, m.note = roleNeutral, 0.5, "event name"
+				m.role, m.weight, m.note = roleVenue, 0, "event name"
 				continue
 			}
 			if strings.HasSuffix(strings.TrimRight(d.text[:m.start], " "), "(") && strings.HasPrefix(strings.TrimLeft(after, " "), ")") {
@@ -549,6 +558,12 @@ func assignRoles(d *doc, ms []mention) {
 				b = strings.TrimRight(b[:len(b)-1], " ")
 				if len(b) > 0 && (isASCIIAlnum(b[len(b)-1])) {
 					m.role, m.weight, m.note = roleVenue, 0, "venue in brackets"
+					continue
+				}
+			}
+			if strings.HasSuffix(before, " a ") || strings.HasSuffix(before, " an ") || before == "a " || before == "an " {
+				if w, ok := ownerWithin(after, 4); ok {
+					m.role, m.note = roleInvestor, "investor home: a "+d.text[m.start:m.end]+" "+w
 					continue
 				}
 			}
@@ -581,6 +596,75 @@ func assignRoles(d *doc, ms []mention) {
 		if m.title {
 			m.weight *= 2
 			m.note = "title: " + m.note
+		}
+	}
+}
+
+// ownerWords name an investing business after "a Shenzhen ...".
+var ownerWords = map[string]bool{"company": true, "companies": true, "firm": true, "firms": true, "maker": true,
+	"makers": true, "developer": true, "group": true, "enterprise": true, "enterprises": true, "investor": true,
+	"investors": true, "manufacturer": true, "producer": true, "supplier": true, "fund": true, "giant": true,
+	"conglomerate": true, "businessman": true, "entrepreneur": true, "automaker": true, "carmaker": true,
+	"chipmaker": true, "startup": true}
+
+// ownerWithin finds an owner word among the next n words of the folded text
+// s, stopping at punctuation.
+func ownerWithin(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n; k++ {
+		for i < len(s) && (s[i] == ' ' || s[i] == '-') {
+			i++
+		}
+		j := i
+		for j < len(s) && isASCIIAlnum(s[j]) {
+			j++
+		}
+		if j == i {
+			return "", false
+		}
+		if ownerWords[s[i:j]] {
+			return s[i:j], true
+		}
+		i = j
+	}
+	return "", false
+}
+
+// propagateLists gives the items of a list of places the role of an item
+// with a role cue: "investors from Shanghai, Jiangsu and Zhejiang",
+// "上海、江苏等地企业".
+func propagateLists(d *doc, ms []mention) {
+	idx := make([]int, 0, len(ms))
+	for i := range ms {
+		if ms[i].title == d.title && ms[i].place != nil && ms[i].role != roleIgnore {
+			idx = append(idx, i)
+		}
+	}
+	sort.Slice(idx, func(a, b int) bool { return ms[idx[a]].start < ms[idx[b]].start })
+	listed := func(a, b *mention) bool {
+		if b.start < a.end {
+			return false
+		}
+		switch strings.TrimSpace(d.f[a.end:b.start]) {
+		case ",", "、", "and", ", and", "和", "及", "与", "以及", "or", "/", "，":
+			return true
+		}
+		return false
+	}
+	for changed := true; changed; {
+		changed = false
+		for k := 0; k+1 < len(idx); k++ {
+			a, b := &ms[idx[k]], &ms[idx[k+1]]
+			if !listed(a, b) {
+				continue
+			}
+			for _, pair := range [2][2]*mention{{a, b}, {b, a}} {
+				src, dst := pair[0], pair[1]
+				if src.role == roleInvestor && (dst.role == roleNeutral || dst.role == roleSite && dst.note == "project site") {
+					dst.role, dst.note = roleInvestor, "listed with an investor home"
+					changed = true
+				}
+			}
 		}
 	}
 }

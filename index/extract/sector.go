@@ -277,6 +277,13 @@ func (t *taxonomy) findSectorHits(d *doc, out []sectorHit, kinds map[int]sentKin
 			}
 			h.sent, h.weight, h.kind = idx, sk.weight, sk.name
 		}
+		for _, c := range d.companies {
+			if s >= c.start && e <= c.end {
+				h.weight /= 2
+				h.kind += " (company name)"
+				break
+			}
+		}
 		out = append(out, h)
 	}
 	for i := 0; i < len(f); {
