@@ -232,7 +232,7 @@ type doc struct {
 	toks  []token
 	title bool
 	// companies are the spans of company names (see companySpans).
-	companies []span
+	companies []company
 }
 
 // findMentions collects raw place mentions of one text.
@@ -351,9 +351,29 @@ func (x *placeIndex) resolve(ms []mention) {
 	}
 	// In English a bare county pinyin needs its direct parent (its city)
 	// nearby; a province is too weak a hint for short pinyin words.
+	// An ancestor written right next to the name ("Kunshan, Jiangsu
+	// Province", "Anxi County, Quanzhou") counts in either language.
+	nearbyAncestor := func(chain []*gazetteer.Place, i int) bool {
+		for j := range ms {
+			if j == i || ms[j].title != ms[i].title || ms[j].start > ms[i].end+60 || ms[j].end < ms[i].start-60 {
+				continue
+			}
+			for _, c := range ms[j].cands {
+				for _, a := range chain {
+					if c.p == a && (!c.short || c.p.Level <= gazetteer.Prefecture) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
 	ancestorMentioned := func(p *gazetteer.Place, i int) bool {
 		chain := x.g.Chain(p.Code)[1:]
 		if ms[i].en && p.Level == gazetteer.County && len(chain) > 1 {
+			if nearbyAncestor(chain, i) {
+				return true
+			}
 			chain = chain[:1]
 		}
 		for _, a := range chain {
@@ -444,6 +464,8 @@ var (
 	investorBeforeZh = []string{"来自", "总部位于", "总部设在", "总部在", "总部", "来自于"}
 	siteBeforeZh     = []string{"落户", "落地", "位于", "选址", "入驻", "扎根", "坐落", "布局", "建在", "建于", "投资建设", "定址", "安家", "来到", "签约落户", "投资", "扎根于", "落户于", "落地于", "在"}
 	venueAfterZh     = []string{"举行", "举办", "召开", "开幕", "启幕", "隆重举行", "成功举办", "成功举行", "开展", "参加", "参会"}
+	venueRightAfterZh = []string{"签约", "签署", "举行", "举办", "召开", "开幕", "参加", "出席", "会见", "考察", "调研", "推介"}
+	visitorAfterZh    = []string{"等地的企业", "等地的客商", "等地的嘉宾", "等地企业", "等地客商", "等地嘉宾", "等地的"}
 	mediaAfterZh     = []string{"日报", "晚报", "早报", "商报", "新闻", "电视台", "广播电视台", "融媒体", "发布", "在线", "网", "报社", "通讯社", "手机报", "电台", "卫视"}
 )
 
@@ -484,6 +506,9 @@ func assignRoles(d *doc, ms []mention) {
 		for _, c := range companies {
 			if m.start >= c.start && m.end <= c.end {
 				m.role, m.note = roleInvestor, "in a company name: "+strings.TrimSpace(d.text[c.start:c.end])
+				if c.generic {
+					m.note = "investor home: " + strings.TrimSpace(d.text[c.start:c.end])
+				}
 				break
 			}
 		}
@@ -507,7 +532,7 @@ func assignRoles(d *doc, ms []mention) {
 				continue
 			}
 			rb, ra := runeBefore(f, m.start), runeAt(f, m.end)
-			if (rb == '（' || rb == '(') && (ra == '）' || ra == ')') {
+			if (rb == '（' || rb == '(') && (ra == '）' || ra == ')') && !strings.HasSuffix(f[:m.start-utf8.RuneLen(rb)], "中国") {
 				if b2 := runeBefore(f, m.start-utf8.RuneLen(rb)); isHan(b2) || b2 >= '0' && b2 <= '9' {
 					m.role, m.weight, m.note = roleVenue, 0, "venue in brackets"
 					continue
@@ -525,14 +550,22 @@ func assignRoles(d *doc, ms []mention) {
 				m.role, m.weight, m.note = roleVenue, 0, "trip to"
 				continue
 			}
-			if (strings.HasSuffix(clBefore, "在") || strings.HasSuffix(clBefore, "于")) && containsAny(clAfter, venueAfterZh) {
-				m.role, m.weight, m.note = roleVenue, 0, "event venue"
+			if _, ok := hasAnyPrefix(after, 0, visitorAfterZh); ok {
+				m.role, m.weight, m.note = roleVenue, 0, "visitors' home"
 				continue
+			}
+			if strings.HasSuffix(clBefore, "在") || strings.HasSuffix(clBefore, "于") {
+				if _, ok := hasAnyPrefix(after, 0, venueRightAfterZh); ok || containsAny(clAfter, venueAfterZh) {
+					m.role, m.weight, m.note = roleVenue, 0, "event venue"
+					continue
+				}
 			}
 			if w, ok := suffixAny(clBefore, siteBeforeZh); ok && w != "在" {
 				m.role, m.weight, m.note = roleSite, 2, "project site: "+w
-			} else if ok && containsAny(clAfter, []string{"投资", "建设", "落户", "项目", "工厂", "基地"}) {
-				m.role, m.weight, m.note = roleSite, 2, "project site"
+			} else if ok {
+				if _, ok := hasAnyPrefix(after, 0, []string{"投资", "建设", "落户", "设立", "建", "新建", "布局"}); ok {
+					m.role, m.weight, m.note = roleSite, 2, "project site"
+				}
 			}
 		} else {
 			// English: what follows the name.
@@ -544,26 +577,26 @@ func assignRoles(d *doc, ms []mention) {
 				m.role, m.note = roleInvestor, "investor home: "+strings.TrimSpace(w)
 				continue
 			}
+			if !m.zone && (sentenceInitial(d, m.start) || strings.HasSuffix(before, " a ") || strings.HasSuffix(before, " an ") || before == "a " || before == "an ") {
+				if w, ok := ownerWithin(after, 3); ok {
+					m.role, m.note = roleInvestor, "investor home: "+d.text[m.start:m.end]+" "+w
+					continue
+				}
+			}
 			next := nextWord(ta)
 			if mediaAfterEn[next] || mediaAfterEn[nextCapRunEnd(d.text, m.end)] {
 				m.role, m.weight, m.note = roleIgnore, 0, "media or office name"
 				continue
 			}
-			if eventAfterEn[nextCapRunEnd(d.text, m.end)] {
+			if eventAfterEn[nextCapRunEnd(d.text, m.end)] || eventWithin(after, 3) {
 				m.role, m.weight, m.note = roleVenue, 0, "event name"
 				continue
 			}
 			if strings.HasSuffix(strings.TrimRight(d.text[:m.start], " "), "(") && strings.HasPrefix(strings.TrimLeft(after, " "), ")") {
 				b := strings.TrimRight(d.text[:m.start], " ")
 				b = strings.TrimRight(b[:len(b)-1], " ")
-				if len(b) > 0 && (isASCIIAlnum(b[len(b)-1])) {
+				if len(b) > 0 && isASCIIAlnum(b[len(b)-1]) && !strings.HasSuffix(b, "China") {
 					m.role, m.weight, m.note = roleVenue, 0, "venue in brackets"
-					continue
-				}
-			}
-			if strings.HasSuffix(before, " a ") || strings.HasSuffix(before, " an ") || before == "a " || before == "an " {
-				if w, ok := ownerWithin(after, 4); ok {
-					m.role, m.note = roleInvestor, "investor home: a "+d.text[m.start:m.end]+" "+w
 					continue
 				}
 			}
@@ -607,6 +640,36 @@ var ownerWords = map[string]bool{"company": true, "companies": true, "firm": tru
 	"conglomerate": true, "businessman": true, "entrepreneur": true, "automaker": true, "carmaker": true,
 	"chipmaker": true, "startup": true}
 
+// sentenceInitial reports whether offset i starts its sentence (or the
+// title), ignoring spaces and quotes.
+func sentenceInitial(d *doc, i int) bool {
+	sp, _ := d.sg.sentence(i)
+	return strings.TrimLeft(d.f[sp.start:i], " \t\n\"'“") == ""
+}
+
+// eventWithin reports an event word (week, expo, fair, forum, summit...)
+// among the next n words of the folded text s, stopping at punctuation.
+func eventWithin(s string, n int) bool {
+	i := 0
+	for k := 0; k < n; k++ {
+		for i < len(s) && (s[i] == ' ' || s[i] == '-') {
+			i++
+		}
+		j := i
+		for j < len(s) && isASCIIAlnum(s[j]) {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		if eventAfterEn[s[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 // ownerWithin finds an owner word among the next n words of the folded text
 // s, stopping at punctuation.
 func ownerWithin(s string, n int) (string, bool) {
@@ -646,7 +709,7 @@ func propagateLists(d *doc, ms []mention) {
 			return false
 		}
 		switch strings.TrimSpace(d.f[a.end:b.start]) {
-		case ",", "、", "and", ", and", "和", "及", "与", "以及", "or", "/", "，":
+		case ",", "、", "and", ", and", "和", "及", "以及", "or", "/", "，":
 			return true
 		}
 		return false
@@ -660,9 +723,18 @@ func propagateLists(d *doc, ms []mention) {
 			}
 			for _, pair := range [2][2]*mention{{a, b}, {b, a}} {
 				src, dst := pair[0], pair[1]
-				if src.role == roleInvestor && (dst.role == roleNeutral || dst.role == roleSite && dst.note == "project site") {
+				if dst.role != roleNeutral && !(dst.role == roleSite && dst.note == "project site") {
+					continue
+				}
+				switch src.role {
+				case roleInvestor:
 					dst.role, dst.note = roleInvestor, "listed with an investor home"
 					changed = true
+				case roleVenue:
+					if src.note == "visitors' home" || src.note == "event venue" {
+						dst.role, dst.weight, dst.note = roleVenue, 0, src.note
+						changed = true
+					}
 				}
 			}
 		}
@@ -739,8 +811,8 @@ func nextCapRunEnd(text string, i int) string {
 // 集团 and the like, reaching back over the name to the nearest function
 // word or punctuation; English runs of capitalised words ending in Co., Ltd.,
 // Corp., Group and the like.
-func companySpans(d *doc) []span {
-	var out []span
+func companySpans(d *doc) []company {
+	var out []company
 	f := d.f
 	// Chinese.
 	for _, suf := range companyZh {
@@ -759,6 +831,7 @@ func companySpans(d *doc) []span {
 					inside = true
 				}
 			}
+			generic := suf == "企业"
 			if inside {
 				continue
 			}
@@ -784,7 +857,7 @@ func companySpans(d *doc) []span {
 				}
 			}
 			if runes >= 2 && j < k {
-				out = append(out, span{j, off})
+				out = append(out, company{span{j, off}, generic})
 			}
 		}
 	}
@@ -811,10 +884,17 @@ func companySpans(d *doc) []span {
 			s = toks[j].start
 		}
 		if s < t.start {
-			out = append(out, span{s, t.end})
+			out = append(out, company{span: span{s, t.end}})
 		}
 	}
 	return out
+}
+
+// company is the span of a company name; generic marks a description
+// ("一家深圳新材料企业") rather than a registered name.
+type company struct {
+	span
+	generic bool
 }
 
 // placeScores aggregates mentions into ranked provinces, cities and counties.

@@ -155,7 +155,7 @@ func loadTaxonomy(data []byte) (*taxonomy, error) {
 				return nil, err
 			}
 		}
-		for _, w := range s.KwEn {
+		for _, w := range withPlurals(s.KwEn) {
 			if err := add(w, target{int16(i), -1}); err != nil {
 				return nil, err
 			}
@@ -177,7 +177,7 @@ func loadTaxonomy(data []byte) (*taxonomy, error) {
 					return nil, err
 				}
 			}
-			for _, w := range sub.KwEn {
+			for _, w := range withPlurals(sub.KwEn) {
 				if err := add(w, target{int16(i), int16(j)}); err != nil {
 					return nil, err
 				}
@@ -199,6 +199,30 @@ func loadTaxonomy(data []byte) (*taxonomy, error) {
 		t.en.insert(words, 0)
 	}
 	return t, nil
+}
+
+// withPlurals adds the plural of each English keyword that is not an
+// acronym ("semiconductor" → "semiconductors", "battery" → "batteries").
+func withPlurals(words []string) []string {
+	out := make([]string, 0, 2*len(words))
+	for _, w := range words {
+		out = append(out, w)
+		if caseSensitive(w) || w == "" {
+			continue
+		}
+		last := w[len(w)-1]
+		switch {
+		case last == 's' || last == 'x' || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+			if last != 's' {
+				out = append(out, w+"es")
+			}
+		case last == 'y' && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+			out = append(out, w[:len(w)-1]+"ies")
+		case last >= 'a' && last <= 'z':
+			out = append(out, w+"s")
+		}
+	}
+	return out
 }
 
 // caseSensitive reports whether an English keyword must match with its case:
@@ -278,7 +302,7 @@ func (t *taxonomy) findSectorHits(d *doc, out []sectorHit, kinds map[int]sentKin
 			h.sent, h.weight, h.kind = idx, sk.weight, sk.name
 		}
 		for _, c := range d.companies {
-			if s >= c.start && e <= c.end {
+			if !c.generic && s >= c.start && e <= c.end {
 				h.weight /= 2
 				h.kind += " (company name)"
 				break
