@@ -102,19 +102,16 @@ func (f *LatinFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	// Snowball is not idempotent on every word (zhangye → zhangy → zhangi),
 	// so stem to a fixed point: then analysing an index term gives the term
 	// back, and Expand's terms can go through a match query unchanged.
-	for round := 0; len(words) > 0 && round < 4; round++ {
-		prev := make([]string, len(words))
-		for i, t := range words {
-			prev[i] = string(t.Term)
-		}
-		f.stem.Filter(words)
-		changed := words[:0]
-		for i, t := range words {
-			if string(t.Term) != prev[i] {
-				changed = append(changed, t)
+	one := make(analysis.TokenStream, 1)
+	for _, t := range words {
+		one[0] = t
+		for round := 0; round < 4; round++ {
+			before := t.Term // the stemmer replaces Term, never writes to it
+			f.stem.Filter(one)
+			if bytes.Equal(before, t.Term) {
+				break
 			}
 		}
-		words = changed
 	}
 	return input
 }

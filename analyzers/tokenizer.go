@@ -2,7 +2,7 @@ package analyzers
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -114,6 +114,11 @@ type scan struct {
 // the ordinary (non-overlapping) segmentation.
 func (t *Tokenizer) tokenize(input []byte, wantBase bool) (analysis.TokenStream, []bool) {
 	s := &scan{in: input, pos: 1}
+	if n := len(input) / 3; n > 0 {
+		s.han = make([]hanRune, 0, n)
+		s.hoff = make([]int, 0, n)
+		s.hbuf = make([]byte, 0, len(input))
+	}
 	s.run()
 	var hanToks analysis.TokenStream
 	var hanBase []bool
@@ -143,8 +148,11 @@ func (t *Tokenizer) tokenize(input []byte, wantBase bool) (analysis.TokenStream,
 }
 
 func isHan(r rune) bool {
-	if r < 0x2E80 {
+	switch {
+	case r < 0x2E80:
 		return false
+	case 0x4E00 <= r && r <= 0x9FFF: // CJK Unified Ideographs, most text
+		return true
 	}
 	return unicode.Is(unicode.Han, r)
 }
@@ -407,14 +415,22 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 	words := t.jieba.Tokenize(string(s.hbuf), mode, t.hmm)
 	type span struct{ r0, r1 int } // rune indexes into s.han, [r0, r1)
 	spans := make([]span, 0, len(words))
-	for _, w := range words {
-		r0 := sort.SearchInts(s.hoff, w.Start)
-		if r0 >= len(s.hoff) || s.hoff[r0] != w.Start {
-			continue // a run separator
+	// runeAt[x] is the index of the first Han rune starting at or after
+	// byte x of hbuf (sort.SearchInts(s.hoff, x), precomputed).
+	runeAt := make([]int32, len(s.hbuf)+1)
+	for x, k := len(s.hbuf), len(s.hoff); x >= 0; x-- {
+		for k > 0 && s.hoff[k-1] >= x {
+			k--
 		}
-		r1 := sort.SearchInts(s.hoff, w.End)
-		if r1 <= r0 {
+		runeAt[x] = int32(k)
+	}
+	for _, w := range words {
+		if w.Start < 0 || w.End > len(s.hbuf) || w.Start >= w.End {
 			continue
+		}
+		r0, r1 := int(runeAt[w.Start]), int(runeAt[w.End])
+		if r0 >= len(s.hoff) || s.hoff[r0] != w.Start || r1 <= r0 {
+			continue // a run separator
 		}
 		spans = append(spans, span{r0, r1})
 	}
@@ -431,16 +447,25 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 		isBase[k] = true
 		cur = sp
 	}
-	out := make(analysis.TokenStream, 0, len(spans)+len(spans)/4)
+	// Tokens come from one slab; groups (a word and its sub-words) are in
+	// text order and each is emitted sorted, so the stream is ordered by
+	// start, longer first, without a global sort.
+	slab := make([]analysis.Token, 0, len(spans)+len(spans)/4+1)
+	out := make(analysis.TokenStream, 0, cap(slab))
 	var base []bool
 	tok := func(r0, r1 int, b bool) {
-		out = append(out, &analysis.Token{
+		last := s.han[r1-1]
+		if len(slab) == cap(slab) {
+			slab = make([]analysis.Token, 0, len(spans)/2+1)
+		}
+		slab = append(slab, analysis.Token{
 			Start:    s.han[r0].start,
-			End:      s.han[r1-1].end,
-			Term:     s.hbuf[s.hoff[r0] : s.hoff[r1-1]+(s.han[r1-1].end-s.han[r1-1].start)],
+			End:      last.end,
+			Term:     s.hbuf[s.hoff[r0] : s.hoff[r1-1]+(last.end-last.start)],
 			Position: s.han[r0].slot,
 			Type:     analysis.Ideographic,
 		})
+		out = append(out, &slab[len(slab)-1])
 		if wantBase {
 			base = append(base, b)
 		}
@@ -458,15 +483,13 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 			subs = subs[:0]
 			continue
 		}
-		w := string(s.hbuf[s.hoff[sp.r0] : s.hoff[sp.r1-1]+(s.han[sp.r1-1].end-s.han[sp.r1-1].start)])
-		b := t.words.boundary[w]
+		last := s.han[sp.r1-1]
+		b := t.words.boundary[string(s.hbuf[s.hoff[sp.r0]:s.hoff[sp.r1-1]+(last.end-last.start)])]
 		if cap(minLen) < n {
 			minLen = make([]int, n)
 		}
 		minLen = minLen[:n]
-		for x := range minLen {
-			minLen[x] = 0
-		}
+		clear(minLen)
 		minLen[0] = n
 		kept := subs[:0]
 		for _, sub := range subs {
@@ -495,46 +518,19 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 				reach = next
 			}
 		}
-		sort.Slice(kept, func(a, c int) bool {
-			if kept[a].r0 != kept[c].r0 {
-				return kept[a].r0 < kept[c].r0
+		slices.SortFunc(kept, func(a, c span) int {
+			if a.r0 != c.r0 {
+				return a.r0 - c.r0
 			}
-			return kept[a].r1 > kept[c].r1
+			return c.r1 - a.r1
 		})
 		tok(sp.r0, sp.r1, true)
 		for _, sub := range kept {
-			if sub == sp {
-				continue
+			if sub != sp {
+				tok(sub.r0, sub.r1, false)
 			}
-			tok(sub.r0, sub.r1, false)
 		}
 		subs = subs[:0]
-	}
-	// Words were emitted base first; order all by start, longer first.
-	if t.search {
-		idx := make([]int, len(out))
-		for x := range idx {
-			idx[x] = x
-		}
-		sort.SliceStable(idx, func(a, c int) bool {
-			ta, tc := out[idx[a]], out[idx[c]]
-			if ta.Start != tc.Start {
-				return ta.Start < tc.Start
-			}
-			return ta.End > tc.End
-		})
-		sorted := make(analysis.TokenStream, len(out))
-		var sb []bool
-		if wantBase {
-			sb = make([]bool, len(out))
-		}
-		for x, y := range idx {
-			sorted[x] = out[y]
-			if wantBase {
-				sb[x] = base[y]
-			}
-		}
-		out, base = sorted, sb
 	}
 	return out, base
 }

@@ -9,8 +9,8 @@
 //
 // (or `go generate ./analyzers` with OPENCC_DATA set). Only single characters
 // are mapped (OpenCC's phrase tables need context), each to OpenCC's first
-// candidate, after normalising CJK compatibility ideographs and Taiwan and
-// Hong Kong variants. Pairs whose UTF-8 encodings differ in length are left
+// candidate, after normalising CJK compatibility ideographs, Taiwan and
+// Hong Kong variants and Taiwan's one-character words (矽 → 硅). Pairs whose UTF-8 encodings differ in length are left
 // out, so the char filter never moves a byte offset.
 package main
 
@@ -39,7 +39,10 @@ func main() {
 	ts := read(*data, "TSCharacters.txt")
 	tsExt := read(*data, "TSCharactersExt.txt")
 	variants := map[rune]rune{}
-	for _, f := range []string{"TWVariantsRev.txt", "HKVariantsRev.txt"} {
+	// Taiwan and Hong Kong variant characters, and the one-character
+	// entries of the Taiwan vocabulary table (矽 → 硅 and other element
+	// names).
+	for _, f := range []string{"TWVariantsRev.txt", "HKVariantsRev.txt", "TWPhrasesRev.txt"} {
 		for k, v := range read(*data, f) {
 			variants[k] = v
 		}
