@@ -76,7 +76,26 @@ func ParseAmounts(text string) []Amount {
 // parseAmounts scans the folded text f (same offsets as text) for figures and
 // classifies each one.
 func parseAmounts(text, f string, sg *segmenter, year int) []Amount {
-	var out []Amount
+	sa := parseAmountsWhy(text, f, sg, year)
+	if len(sa) == 0 {
+		return nil
+	}
+	out := make([]Amount, len(sa))
+	for i, a := range sa {
+		out[i] = a.Amount
+	}
+	return out
+}
+
+// scopedAmount is an Amount with the reason for its scope.
+type scopedAmount struct {
+	Amount
+	why string
+}
+
+// parseAmountsWhy is parseAmounts keeping the reasons, for evidence.
+func parseAmountsWhy(text, f string, sg *segmenter, year int) []scopedAmount {
+	var out []scopedAmount
 	for i := 0; i < len(f); {
 		if !mayStartAmount(f, i) {
 			_, n := utf8.DecodeRuneInString(f[i:])
@@ -90,8 +109,9 @@ func parseAmounts(text, f string, sg *segmenter, year int) []Amount {
 			continue
 		}
 		a.Text = text[a.Start:a.End]
-		a.Scope, _ = classify(f, sg, a.Start, a.End, year)
-		out = append(out, a)
+		var why string
+		a.Scope, why = classify(f, sg, a.Start, a.End, year)
+		out = append(out, scopedAmount{a, why})
 		i = a.End
 	}
 	return out
@@ -280,6 +300,21 @@ func scanAmount(f string, i int) (Amount, bool) {
 	value := num * mult
 	if !hadDigits && num == 0 {
 		value = mult
+	}
+	// "一亿二千万", "1亿2000万": a remainder in 万 after 亿.
+	if big && strings.HasSuffix(f[:j], "亿") && j < len(f) {
+		var rest float64
+		var k2 int
+		ok := false
+		if isDigit(f[j]) {
+			rest, k2, ok = parseArabic(f, j)
+		} else if r := runeAt(f, j); isZhNumeral(r) && r != '万' && r != '亿' {
+			rest, k2, ok = parseZhSmall(f, j)
+		}
+		if ok && strings.HasPrefix(f[k2:], "万") && rest > 0 && rest < 1e4 {
+			value += rest * 1e4
+			j = k2 + len("万")
+		}
 	}
 
 	if big || !arabic {

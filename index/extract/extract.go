@@ -133,15 +133,13 @@ func (e *Extractor) Extract(title, body string) Result {
 	if res.Date.IsZero() {
 		year = max(latestYear(bd.f), latestYear(td.f))
 	}
-	all := parseAmounts(body, bd.f, &bd.sg, year)
-	for _, a := range all {
+	for _, a := range parseAmountsWhy(body, bd.f, &bd.sg, year) {
 		if a.Scope == ScopeOther {
 			continue
 		}
-		res.Amounts = append(res.Amounts, a)
-		_, why := classify(bd.f, &bd.sg, a.Start, a.End, year)
+		res.Amounts = append(res.Amounts, a.Amount)
 		res.Evidence = append(res.Evidence, Evidence{Field: "amounts", Value: formatCNY(a.CNY), Text: a.Text,
-			Start: a.Start, End: a.End, Note: a.Scope + "; " + why})
+			Start: a.Start, End: a.End, Note: a.Scope + "; " + a.why})
 	}
 	if h := headline(res.Amounts); h != nil {
 		res.Headline = h

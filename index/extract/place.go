@@ -475,6 +475,7 @@ var (
 		" entrepreneurs", " businessmen", " merchants", " group", " capital", " developer", " manufacturer",
 		" maker", " investment company", " private", "-funded", "-invested", "-owned", "-registered", " investment"}
 	investorBeforeEn = []string{"based in ", "headquartered in ", "native of ", "hails from ", "home in "}
+	siteVerbsEn      = cues("settle", "invest", "project", "located", "build")
 	fromOwnersEn     = cues("investor", "compan", "enterprise", "firm", "business", "entrepreneur", "project", "capital", "merchant", "manufacturer", "maker", "group", "developer")
 	siteBeforeEn     = []string{"settled in ", "settle in ", "settles in ", "located in ", "set up in ", "land in ",
 		"landed in ", "lands in ", "invest in ", "invested in ", "invests in ", "investment in ", "project in ",
@@ -611,7 +612,7 @@ func assignRoles(d *doc, ms []mention) {
 				}
 			}
 			if strings.HasSuffix(clBefore, "in ") || strings.HasSuffix(clBefore, "in the city of ") || strings.HasSuffix(clBefore, "to ") {
-				if k, w := lastCue(clBefore, venueVerbsEn); k >= 0 && !hasCue(clBefore[k:], cues("settle", "invest", "project", "located", "build")) {
+				if k, w := lastCue(clBefore, venueVerbsEn); k >= 0 && !hasCue(clBefore[k:], siteVerbsEn) {
 					m.role, m.weight, m.note = roleVenue, 0, "event venue: "+w
 					continue
 				}

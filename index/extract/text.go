@@ -123,7 +123,7 @@ var abbrevs = map[string]bool{
 func endsSentence(text string, i int) bool {
 	if i+1 < len(text) {
 		n := text[i+1]
-		if n != ' ' && n != '\n' && n != '\r' && n != '\t' && n != '"' && n != ')' {
+		if isASCIIAlnum(n) || n == '.' || n == ',' || n == '-' || n == '_' || n == '/' {
 			return false // 3.5, U.S., example.com
 		}
 	}
@@ -216,117 +216,119 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-// containsAny reports whether s contains one of the words, and where the
-// last one found ends (the nearest to the end of s).
-func lastIndexAny(s string, words []string) (int, string) {
-	best, bw := -1, ""
+// cueSet is a compiled list of context words. A word made of ASCII
+// characters matches at the start of a word ("invest" matches
+// "investment"), or as a whole word when written with a trailing "$"
+// ("tax$"); others (Chinese) match anywhere. Words are given folded (lower
+// case, simplified). A set scans a text once, whatever its size.
+type cueSet struct {
+	t          *runeTrie
+	words      []string
+	whole      []bool
+	asciiFirst [utf8.RuneSelf]bool
+}
+
+// cues compiles a cue list.
+func cues(words ...string) *cueSet {
+	cs := &cueSet{t: newRuneTrie()}
 	for _, w := range words {
-		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > best {
-			best, bw = k+len(w), w
-		}
-	}
-	return best, bw
-}
-
-// wordIndex finds word in lower-cased text s at the start of a word (a word
-// is a run of ASCII letters and digits), and when whole is set also at the end
-// of one. It returns the first offset or -1.
-func wordIndex(s, word string, whole bool) int {
-	off := 0
-	for {
-		k := strings.Index(s[off:], word)
-		if k < 0 {
-			return -1
-		}
-		k += off
-		e := k + len(word)
-		if (k == 0 || !isASCIIAlnum(s[k-1])) && (!whole || e >= len(s) || !isASCIIAlnum(s[e])) {
-			return k
-		}
-		off = k + 1
-	}
-}
-
-// lastWordIndex is wordIndex from the end.
-func lastWordIndex(s, word string, whole bool) int {
-	end := len(s)
-	for end > 0 {
-		k := strings.LastIndex(s[:end], word)
-		if k < 0 {
-			return -1
-		}
-		e := k + len(word)
-		if (k == 0 || !isASCIIAlnum(s[k-1])) && (!whole || e >= len(s) || !isASCIIAlnum(s[e])) {
-			return k
-		}
-		end = k + len(word) - 1
-	}
-	return -1
-}
-
-// cue is a context word. A word made of ASCII characters matches at the
-// start of a word ("invest" matches "investment"), or as a whole word when
-// written with a trailing "$" ("tax$"); others (Chinese) match anywhere.
-type cue struct {
-	w     string
-	ascii bool
-	whole bool
-}
-
-// cues builds a cue list; words are given folded (lower case, simplified).
-func cues(words ...string) []cue {
-	out := make([]cue, len(words))
-	for i, w := range words {
 		whole := strings.HasSuffix(w, "$")
 		w = strings.TrimSuffix(w, "$")
-		ascii := true
-		for j := 0; j < len(w); j++ {
-			if w[j] >= utf8.RuneSelf {
-				ascii = false
+		if w == "" {
+			continue
+		}
+		if old := cs.t.get(w); old >= 0 {
+			cs.whole[old] = cs.whole[old] && whole
+			continue
+		}
+		cs.t.insert(w, int32(len(cs.words)))
+		cs.words = append(cs.words, w)
+		cs.whole = append(cs.whole, whole)
+		if w[0] < utf8.RuneSelf {
+			cs.asciiFirst[w[0]] = true
+		}
+	}
+	return cs
+}
+
+// scan calls fn for every cue occurrence in s (start, end, word index) in
+// order of start; at one start every matching word is reported, shortest
+// first. fn returns false to stop.
+func (cs *cueSet) scan(s string, fn func(start, end int, w int32) bool) {
+	nodes := cs.t.nodes
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !cs.asciiFirst[c] || i > 0 && isASCIIAlnum(c) && isASCIIAlnum(s[i-1]) {
+				i++
+				continue
 			}
 		}
-		out[i] = cue{w, ascii, whole}
+		if c >= utf8.RuneSelf {
+			if r, sz := utf8.DecodeRuneInString(s[i:]); !cs.t.mayStart(r) {
+				i += sz
+				continue
+			}
+		}
+		n := int32(0)
+		for j := i; j < len(s); {
+			r, sz := utf8.DecodeRuneInString(s[j:])
+			k, ok := nodes[n].kids[r]
+			if !ok {
+				break
+			}
+			n = k
+			j += sz
+			if v := nodes[n].val; v >= 0 {
+				if cs.whole[v] && j < len(s) && isASCIIAlnum(s[j]) {
+					continue
+				}
+				if !fn(i, j, v) {
+					return
+				}
+			}
+		}
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			_, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+		}
 	}
-	return out
 }
 
-// lastCue returns the end offset of the last cue found in the folded text s
-// and the cue, or -1.
-func lastCue(s string, cs []cue) (int, string) {
-	best, bw := -1, ""
-	for _, c := range cs {
-		var k int
-		if c.ascii {
-			k = lastWordIndex(s, c.w, c.whole)
-		} else {
-			k = strings.LastIndex(s, c.w)
+// lastCue returns the end offset of the cue occurrence that ends last in s
+// (the longer one on a tie) and the cue, or -1.
+func lastCue(s string, cs *cueSet) (int, string) {
+	best, bw := -1, int32(-1)
+	cs.scan(s, func(start, end int, w int32) bool {
+		if end > best || end == best && len(cs.words[w]) > len(cs.words[bw]) {
+			best, bw = end, w
 		}
-		if k >= 0 && k+len(c.w) > best {
-			best, bw = k+len(c.w), c.w
-		}
+		return true
+	})
+	if bw < 0 {
+		return -1, ""
 	}
-	return best, bw
+	return best, cs.words[bw]
 }
 
-// firstCue returns the start offset of the first cue found in s, or -1.
-func firstCue(s string, cs []cue) (int, string) {
-	best, bw := -1, ""
-	for _, c := range cs {
-		var k int
-		if c.ascii {
-			k = wordIndex(s, c.w, c.whole)
-		} else {
-			k = strings.Index(s, c.w)
-		}
-		if k >= 0 && (best < 0 || k < best) {
-			best, bw = k, c.w
-		}
+// firstCue returns the start offset of the first cue occurrence in s and the
+// cue, or -1.
+func firstCue(s string, cs *cueSet) (int, string) {
+	best, bw := -1, int32(-1)
+	cs.scan(s, func(start, end int, w int32) bool {
+		best, bw = start, w
+		return false
+	})
+	if bw < 0 {
+		return -1, ""
 	}
-	return best, bw
+	return best, cs.words[bw]
 }
 
 // hasCue reports whether s contains any cue.
-func hasCue(s string, cs []cue) bool {
+func hasCue(s string, cs *cueSet) bool {
 	k, _ := firstCue(s, cs)
 	return k >= 0
 }

@@ -7,6 +7,18 @@ import "unicode/utf8"
 // -1 means no word ends at a node.
 type runeTrie struct {
 	nodes []runeNode
+	// first is a bitmap of the runes (below 0x10000) that start a word, so
+	// that most text positions are rejected without a map lookup.
+	first    [0x10000 / 64]uint64
+	bigFirst bool // a word starts with a rune beyond the bitmap
+}
+
+// mayStart reports whether a word could start with r.
+func (t *runeTrie) mayStart(r rune) bool {
+	if r < 0x10000 {
+		return t.first[r/64]&(1<<(r%64)) != 0
+	}
+	return t.bigFirst
 }
 
 type runeNode struct {
@@ -20,6 +32,11 @@ func newRuneTrie() *runeTrie {
 
 // insert adds word with value v, returning the previous value or -1.
 func (t *runeTrie) insert(word string, v int32) int32 {
+	if r, _ := utf8.DecodeRuneInString(word); r < 0x10000 {
+		t.first[r/64] |= 1 << (r % 64)
+	} else {
+		t.bigFirst = true
+	}
 	n := int32(0)
 	for _, r := range word {
 		nd := &t.nodes[n]
@@ -55,6 +72,12 @@ func (t *runeTrie) get(word string) int32 {
 // longest returns the value and end offset of the longest word starting at
 // s[i:], or -1.
 func (t *runeTrie) longest(s string, i int) (int32, int) {
+	if i < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !t.mayStart(r) {
+			return -1, i
+		}
+	}
 	n := int32(0)
 	best, end := int32(-1), i
 	for j := i; j < len(s); {
