@@ -77,7 +77,8 @@ type searchView struct {
 	AmountMin   string
 	AmountMax   string
 
-	st state
+	st    state
+	names map[string]string // "province:370000" → name, from facets and hits
 }
 
 // hitView is one result as the page shows it.
@@ -110,7 +111,12 @@ type facetItem struct {
 	Count int
 	URL   string
 	On    bool
+
+	names []string // the code and names the value goes by
 }
+
+// matches reports whether a selected filter value names this item.
+func (it facetItem) matches(val string) bool { return matchesAny(val, it.names) }
 
 // chip is a labelled link: an active filter (the link removes it) or a tag.
 type chip struct {
@@ -182,6 +188,7 @@ func newSearchView(p page, q index.Query, res *index.Result) *searchView {
 	}
 	v.Start = (max(q.Page, 1)-1)*max(q.Size, 1) + 1
 	v.Summary = p.Tf("search.summary", trimNumber(float64(res.Total)), strconv.FormatFloat(res.TookMS, 'f', 1, 64))
+	v.names = resultNames(res, p.UI)
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, v.hit(h))
 	}
@@ -266,7 +273,7 @@ func (v *searchView) facets(fs map[string][]index.FacetValue) {
 		names := []string{fv.Value, fv.NameZh, fv.NameEn}
 		on := slices.ContainsFunc(q.Provinces, func(x string) bool { return matchesAny(x, names) })
 		prov.Values = append(prov.Values, facetItem{
-			Label: pick(ui, fv.NameZh, fv.NameEn, fv.Value), Count: fv.Count, On: on,
+			Label: pick(ui, fv.NameZh, fv.NameEn, fv.Value), Count: fv.Count, On: on, names: names,
 			URL: v.st.with(func(u url.Values) {
 				if on {
 					removeValue(u, "province", names...)
@@ -277,6 +284,7 @@ func (v *searchView) facets(fs map[string][]index.FacetValue) {
 			}),
 		})
 	}
+	prov.Values = append(prov.Values, v.selectedMissing("province", q.Provinces, prov.Values)...)
 	add(prov)
 
 	if len(q.Provinces) > 0 || len(q.Cities) > 0 {
@@ -335,7 +343,7 @@ func (v *searchView) multiFacet(name, label string, selected []string, values []
 		names := []string{fv.Value, fv.NameZh, fv.NameEn}
 		on := slices.ContainsFunc(selected, func(x string) bool { return matchesAny(x, names) })
 		f.Values = append(f.Values, facetItem{
-			Label: pick(v.UI, fv.NameZh, fv.NameEn, fv.Value), Count: fv.Count, On: on,
+			Label: pick(v.UI, fv.NameZh, fv.NameEn, fv.Value), Count: fv.Count, On: on, names: names,
 			URL: v.st.with(func(u url.Values) {
 				if on {
 					removeValue(u, name, names...)
@@ -345,7 +353,65 @@ func (v *searchView) multiFacet(name, label string, selected []string, values []
 			}),
 		})
 	}
+	f.Values = append(f.Values, v.selectedMissing(name, selected, f.Values)...)
 	return f
+}
+
+// selectedMissing returns items for the selected values of a facet that the
+// facet did not list (no hits at all under the other filters), so that they
+// can still be unticked.
+func (v *searchView) selectedMissing(param string, selected []string, listed []facetItem) []facetItem {
+	var out []facetItem
+	for _, val := range selected {
+		if slices.ContainsFunc(listed, func(it facetItem) bool { return it.On && it.matches(val) }) {
+			continue
+		}
+		out = append(out, facetItem{
+			Label: v.name(param, val), On: true,
+			URL:   v.st.with(func(u url.Values) { removeValue(u, param, val) }),
+			names: []string{val},
+		})
+	}
+	return out
+}
+
+// name returns the display name of a selected filter value, if the result
+// names it anywhere, else the value itself.
+func (v *searchView) name(param, val string) string {
+	if n, ok := v.names[param+":"+strings.ToLower(val)]; ok {
+		return n
+	}
+	return val
+}
+
+// resultNames collects the names of the places and sectors a result
+// mentions, keyed by facet and each of code, Chinese and English name.
+func resultNames(res *index.Result, ui string) map[string]string {
+	m := map[string]string{}
+	put := func(facet, name string, keys ...string) {
+		for _, k := range keys {
+			if k != "" {
+				m[facet+":"+strings.ToLower(k)] = name
+			}
+		}
+	}
+	for _, h := range res.Hits {
+		for _, p := range h.Provinces {
+			put("province", placeName(p, ui), p.Code, p.NameZh, p.NameEn)
+		}
+		for _, c := range h.Cities {
+			put("city", placeName(c, ui), c.Code, c.NameZh, c.NameEn)
+		}
+		for _, sec := range h.Sectors {
+			put("sector", sectorName(sec, ui), sec.Key, sec.NameZh, sec.NameEn)
+		}
+	}
+	for facet, fvs := range res.Facets {
+		for _, fv := range fvs {
+			put(facet, pick(ui, fv.NameZh, fv.NameEn, fv.Value), fv.Value, fv.NameZh, fv.NameEn)
+		}
+	}
+	return m
 }
 
 // dropCitiesOf removes the selected cities that lie in the province with the
@@ -422,9 +488,9 @@ func (v *searchView) histogram(values []index.FacetValue) *histogram {
 	slices.SortFunc(ps, func(a, b period) int { return strings.Compare(a.from, b.from) })
 	const gap, chartH = 2, histogramHeight - 14
 	n := len(ps)
-	w := max((histogramWidth-gap*(n-1))/n, 3)
+	w := min(max((histogramWidth-gap*(n-1))/n, 3), 40)
 	every := max(1, (n*32+histogramWidth-1)/histogramWidth) // room for a label about every 32px
-	h := &histogram{Label: v.T("facet.date"), Width: max(histogramWidth, n*(w+gap)), Height: histogramHeight}
+	h := &histogram{Label: v.T("facet.date"), Width: max(histogramWidth, n*(w+gap)-gap), Height: histogramHeight}
 	for i, p := range ps {
 		bh := 0
 		if maxCount > 0 {
@@ -454,21 +520,13 @@ func (v *searchView) histogram(values []index.FacetValue) *histogram {
 // link that clears them all.
 func (v *searchView) chips(fs map[string][]index.FacetValue) {
 	q, ui := v.Query, v.UI
-	name := func(facet, val string) string {
-		for _, fv := range fs[facet] {
-			if matchesAny(val, []string{fv.Value, fv.NameZh, fv.NameEn}) {
-				return pick(ui, fv.NameZh, fv.NameEn, fv.Value)
-			}
-		}
-		return val
-	}
 	for _, f := range []struct {
 		param string
 		vals  []string
 	}{{"province", q.Provinces}, {"city", q.Cities}, {"sector", q.Sectors}} {
 		for _, val := range f.vals {
 			v.Chips = append(v.Chips, chip{
-				Label: v.T("facet."+f.param) + ": " + name(f.param, val),
+				Label: v.T("facet."+f.param) + ": " + v.name(f.param, val),
 				URL: v.st.with(func(u url.Values) {
 					removeValue(u, f.param, val)
 					if f.param == "province" {

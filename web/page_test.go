@@ -226,6 +226,15 @@ func TestFacetLinks(t *testing.T) {
 	if !strings.Contains(body, `href="/?city=320200&amp;ui=zh" aria-current="true"`) {
 		t.Errorf("removing Shandong does not drop its city:\n%s", body)
 	}
+	// A selected value the facet does not list stays visible, so that it can
+	// be unticked, with its name when the result has it.
+	body = get(t, h, "/?sector=semiconductors&sector=robotics&city=371500").Body.String()
+	if !strings.Contains(body, `href="/?city=371500&amp;sector=semiconductors&amp;ui=zh" aria-current="true"><span class="box" aria-hidden="true"></span><span class="name">robotics</span><span class="count">0</span>`) {
+		t.Errorf("the unlisted selected sector is missing:\n%s", body)
+	}
+	if !strings.Contains(body, `城市: 聊城市`) {
+		t.Errorf("the city chip lacks the name found in the hits")
+	}
 	// The query the links lead to is the one the searcher gets.
 	get(t, h, "/?city=371500&city=320200&province=370000&province=320000&ui=zh")
 	if q := f.lastQuery(t); len(q.Provinces) != 2 || len(q.Cities) != 2 {
