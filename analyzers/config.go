@@ -380,29 +380,69 @@ func splitLimonp(s, seps string) []string {
 
 // validateDict checks every line of the main dictionary has the three
 // fields "word freq tag" that cppjieba insists on (it aborts the process
-// otherwise) and reports each word to known.
+// otherwise) and reports each word to known. It reads 350,000 lines at every
+// start, so it avoids allocating per line.
 func validateDict(r io.Reader, known func(word string, freq float64)) error {
-	count := 0
-	err := lines(r, func(n int, line string) error {
-		f := splitLimonp(line, " ")
-		if len(f) != 3 {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc.Split(scanLinesKeepCR)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Bytes()
+		i := bytes.IndexByte(line, ' ')
+		j := -1
+		if i >= 0 {
+			j = bytes.IndexByte(line[i+1:], ' ')
+		}
+		if i <= 0 || j < 0 || bytes.IndexByte(line[i+1+j+1:], ' ') >= 0 || i+1+j+1 == len(line) {
 			return fmt.Errorf("line %d: want \"word freq tag\", got %q", n, line)
 		}
-		if f[0] == "" || !utf8.ValidString(f[0]) {
-			return fmt.Errorf("line %d: bad word %q", n, f[0])
+		word, freq := line[:i], line[i+1:i+1+j]
+		if !utf8.Valid(word) {
+			return fmt.Errorf("line %d: bad word %q", n, word)
 		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil || !(v > 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("line %d: bad frequency %q", n, f[1])
+		v, ok := positiveNumber(freq)
+		if !ok {
+			return fmt.Errorf("line %d: bad frequency %q", n, freq)
 		}
-		known(f[0], v)
-		count++
-		return nil
-	})
-	if err == nil && count == 0 {
-		err = errors.New("empty dictionary")
+		known(string(word), v)
 	}
-	return err
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("line %d: %w", n+1, err)
+	}
+	if n == 0 {
+		return errors.New("empty dictionary")
+	}
+	return nil
+}
+
+// scanLinesKeepCR splits at '\n' only, like C++ getline, keeping any '\r'.
+func scanLinesKeepCR(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return i + 1, data[:i], nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// positiveNumber parses a dictionary frequency: digits (the usual case)
+// without allocating, anything else with strconv.
+func positiveNumber(b []byte) (float64, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	v := 0.0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			f, err := strconv.ParseFloat(string(b), 64)
+			return f, err == nil && f > 0 && !math.IsInf(f, 0)
+		}
+		v = v*10 + float64(c-'0')
+	}
+	return v, v > 0 && !math.IsInf(v, 0)
 }
 
 // validateUserDict checks the optional user dictionary: "word [freq] [tag]".
