@@ -73,9 +73,10 @@ var (
 // use configures the package with the zero Options.
 //
 // It returns an error, and never panics, if a dictionary is missing,
-// unreadable or malformed. Calling it again after a successful call is a no-op
-// if it names the same dictionary directory and an error otherwise: a process
-// has exactly one jieba instance.
+// unreadable or malformed. Calling it again after a successful call (or after
+// the lazy configuration) is a no-op if it names dictionaries with the same
+// DictVersion, and an error otherwise: a process has exactly one jieba
+// instance.
 func Configure(opts Options) error {
 	stateMu.Lock()
 	defer stateMu.Unlock()
@@ -84,8 +85,18 @@ func Configure(opts Options) error {
 		return err
 	}
 	if current != nil {
-		if current.dir != dir {
-			return fmt.Errorf("analyzers: already configured with dictionaries in %s, cannot switch to %s", current.dir, dir)
+		if current.dir == dir {
+			return nil
+		}
+		// Another directory holding the same dictionaries (the embedded copy
+		// written elsewhere, say) is fine: nothing would change.
+		ds, err := validateDir(dir)
+		if err != nil {
+			return err
+		}
+		if ds.version != current.version {
+			return fmt.Errorf("analyzers: already configured with dictionaries in %s (%s), cannot switch to %s (%s)",
+				current.dir, current.version, dir, ds.version)
 		}
 		return nil
 	}

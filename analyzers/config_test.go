@@ -131,9 +131,15 @@ func TestConfigureTwice(t *testing.T) {
 	if err := Configure(Options{DictDir: dir}); err != nil {
 		t.Errorf("same directory again: %v", err)
 	}
-	err := Configure(Options{DictDir: t.TempDir()})
-	if err == nil || !strings.Contains(err.Error(), "already configured") {
-		t.Errorf("other directory: %v, want already configured", err)
+	if err := Configure(Options{DictDir: writeDict(t, nil)}); err != nil {
+		t.Errorf("a copy of the same dictionaries: %v", err)
+	}
+	if err := Configure(Options{DictDir: t.TempDir()}); err == nil || !strings.Contains(err.Error(), dictFile) {
+		t.Errorf("empty directory: %v, want an error naming %s", err, dictFile)
+	}
+	other := writeDict(t, map[string]string{userDictFile: "碳化硅芯片\n"})
+	if err := Configure(Options{DictDir: other}); err == nil || !strings.Contains(err.Error(), "already configured") {
+		t.Errorf("other dictionaries: %v, want already configured", err)
 	}
 }
 
