@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +80,45 @@ func TestBodySegments(t *testing.T) {
 	}
 	if anchors[2] != "ev-1" || anchors[3] != "" || anchors[4] != "" || anchors[6] != "" {
 		t.Errorf("anchors = %v", anchors)
+	}
+}
+
+func TestPagination(t *testing.T) {
+	tests := []struct {
+		total uint64
+		page  int
+		size  int
+		want  string
+	}{
+		{0, 1, 20, ""},
+		{20, 1, 20, ""},
+		{21, 1, 20, "[1] 2 >"},
+		{1000, 10, 20, "< 1 … 8 9 [10] 11 12 … 50 >"},
+		{1000000, 1, 100, "[1] 2 3 … 100 >"},
+		{45, 9, 20, "< 1 … 3"}, // past the end: no current page, previous goes to the last
+	}
+	for _, tt := range tests {
+		v := &searchView{Query: index.Query{Page: tt.page, Size: tt.size}, st: state{}}
+		v.pagination(tt.total)
+		var parts []string
+		if v.PrevURL != "" {
+			parts = append(parts, "<")
+		}
+		for _, p := range v.Pages {
+			switch {
+			case p.Gap:
+				parts = append(parts, "…")
+			case p.Current:
+				parts = append(parts, "["+strconv.Itoa(p.Number)+"]")
+			default:
+				parts = append(parts, strconv.Itoa(p.Number))
+			}
+		}
+		if v.NextURL != "" {
+			parts = append(parts, ">")
+		}
+		if got := strings.Join(parts, " "); got != tt.want {
+			t.Errorf("total %d page %d size %d: %q, want %q", tt.total, tt.page, tt.size, got, tt.want)
+		}
 	}
 }

@@ -156,7 +156,8 @@ func fieldLabel(field, ui string) string {
 	key := map[string]string{
 		"provinces": "doc.provinces", "cities": "doc.cities", "counties": "doc.counties",
 		"investor_provinces": "doc.investors", "sectors": "doc.sectors", "subsectors": "doc.subsectors",
-		"amount": "doc.amount", "lang": "doc.lang", "date": "hit.date",
+		"amount": "doc.amount", "amount_cny": "doc.amount", "amounts": "doc.amounts",
+		"lang": "doc.lang", "date": "hit.date",
 	}[field]
 	if key == "" {
 		return field
