@@ -335,7 +335,9 @@ func (a amount) appendEn(b []byte) []byte {
 }
 
 // adjOK reports whether the amount can be written as a compound adjective.
-func (a amount) adjOK() bool { return a.cur == cny && a.mod == modNone && a.v >= 1e6 }
+func (a amount) adjOK() bool {
+	return a.cur == cny && a.mod == modNone && a.v >= 1e6 && sigDigits(a.v) <= 3
+}
 
 // appendEnAdj writes the amount as a compound adjective: 1.2-billion-yuan.
 func (a amount) appendEnAdj(b []byte) []byte {

@@ -48,6 +48,8 @@ type Truth struct {
 	// AmountText is the headline figure as the report writes it
 	// ("超千亿元", "46.3 billion yuan ($6.52 billion)"); empty when none.
 	AmountText string
+
+	others []string // codes of places written that are not sites (venues, investors' homes): for tests
 }
 
 // Generate writes n reports for the seed and calls fn with each, in order,
@@ -127,6 +129,7 @@ func (d *doc) write(w *world, r *rand.Rand, st *story, i int, salt uint64) Repor
 	if len(d.invs) > 0 {
 		t.InvestorProvinces = append([]string(nil), d.invs...)
 	}
+	t.others = append([]string(nil), d.others...)
 	if len(d.secs) > 0 {
 		t.Sectors = append([]string(nil), d.secs...)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -274,4 +275,135 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 	b.SetBytes(bytes / int64(max(b.N, 1)))
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// placeName is a name as the text may write it, and the places it names.
+type placeName struct {
+	name   string
+	places []*gazetteer.Place
+}
+
+func placeNames(g *gazetteer.Gazetteer) []placeName {
+	byName := map[string][]*gazetteer.Place{}
+	add := func(n string, p *gazetteer.Place) {
+		if len([]rune(n)) < 2 {
+			return
+		}
+		for _, q := range byName[n] {
+			if q == p {
+				return
+			}
+		}
+		byName[n] = append(byName[n], p)
+	}
+	for _, p := range g.Places() {
+		if p.Kind == gazetteer.FunctionalZone {
+			continue
+		}
+		for _, n := range []string{p.NameZh, p.ShortZh, p.NameEn, p.Pinyin} {
+			add(n, p)
+			add(toHant(n), p)
+		}
+		for _, n := range p.AliasesEn {
+			add(n, p)
+		}
+	}
+	out := make([]placeName, 0, len(byName))
+	for n, ps := range byName {
+		out = append(out, placeName{n, ps})
+	}
+	// Longest first, so 海南藏族自治州 claims its text before 海南 does.
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].name) != len(out[j].name) {
+			return len(out[i].name) > len(out[j].name)
+		}
+		return out[i].name < out[j].name
+	})
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
+}
+
+// TestNoStrayPlaces checks that every province or city a report names is
+// in its Truth or is a place it writes on purpose as something else (a
+// ceremony venue, an investor's home): invented company, person and
+// village names never spell a place.
+func TestNoStrayPlaces(t *testing.T) {
+	g := gazetteer.MustDefault()
+	byName := map[string][]*gazetteer.Place{}
+	maxLen := 0
+	for _, n := range placeNames(g) {
+		byName[n.name] = n.places
+		maxLen = max(maxLen, len(n.name))
+	}
+	bad := 0
+	for _, r := range collect(t, 11, 1500) {
+		text := r.Title + "\n" + r.Body
+		ok := map[string]bool{}
+		for _, list := range [][]string{r.Truth.Cities, r.Truth.Provinces, r.Truth.others} {
+			for _, c := range list {
+				ok[c] = true
+				if p, found := g.ProvinceOf(c); found {
+					ok[p.Code] = true
+				}
+			}
+		}
+		// Longest match at each position, words whole in English.
+		for i := 0; i < len(text); {
+			if text[i]&0xC0 == 0x80 || i > 0 && text[i] < 0x80 && isWordByte(text[i-1]) {
+				i++
+				continue
+			}
+			var places []*gazetteer.Place
+			n := 0
+			for j := min(len(text), i+maxLen); j > i; j-- {
+				if ps := byName[text[i:j]]; ps != nil && (text[i] >= 0x80 || j == len(text) || !isWordByte(text[j])) {
+					places, n = ps, j-i
+					break
+				}
+			}
+			if n == 0 {
+				i++
+				continue
+			}
+			// The name is fine if any place it may name is expected
+			// (English Suzhou is 苏州 or 宿州), or if it only names
+			// counties, whose short names are everywhere.
+			fine, top := false, false
+			for _, p := range places {
+				fine = fine || ok[p.Code] || p.Level > gazetteer.Prefecture && ok[cityOf(g, p)]
+				top = top || p.Level <= gazetteer.Prefecture
+			}
+			if top && !fine {
+				if bad++; bad <= 15 {
+					t.Errorf("%s: %q names %s %s, which is neither in Truth %v %v nor a venue or home %v: %q",
+						r.ID, text[i:i+n], places[0].Code, places[0].NameZh, r.Truth.Provinces, r.Truth.Cities, r.Truth.others, excerpt(text, i))
+				}
+			}
+			i += n
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d stray place names", bad)
+	}
+}
+
+func cityOf(g *gazetteer.Gazetteer, p *gazetteer.Place) string {
+	if c, ok := g.CityOf(p.Code); ok {
+		return c.Code
+	}
+	return ""
+}
+
+func excerpt(s string, i int) string {
+	lo, hi := max(0, i-40), min(len(s), i+40)
+	for lo > 0 && s[lo]&0xC0 == 0x80 {
+		lo--
+	}
+	for hi < len(s) && s[hi]&0xC0 == 0x80 {
+		hi++
+	}
+	return s[lo:hi]
 }

@@ -211,7 +211,7 @@ var (
 		"At the signing ceremony of the {year} key investment promotion projects of {city} ({venue}), held in {venue} on {evtDate}, {n} projects were signed[?total:, involving a total investment of {total}].",
 	)
 	enPromotionMid = compileAll(
-		"The event, hosted by the {city} government, aimed to [deepen cooperation with|attract industries relocating from] the {venueRegion}. {off1}, introduced {city}'s [location advantages and industrial base|business environment] and invited {venue} entrepreneurs to invest in the city.",
+		"The event, hosted by the {city} government, aimed to [deepen cooperation with|attract industries relocating from] the {venueRegionFull}. {off1}, introduced {city}'s [location advantages and industrial base|business environment] and invited {venue} entrepreneurs to invest in the city.",
 		"At the conference, {off1}, [briefed investors on|introduced to investors] the development of {slogan} in {city}, promising [the best policies and services|\"nanny-style\" services] for companies that settle there.",
 	)
 )
@@ -339,8 +339,13 @@ func enTradeWeek(d *doc) {
 	d.para()
 	d.say(enTradeBack)
 	d.para()
-	d.say(enPromotionMid)
+	d.say(enTradeMid)
 }
+
+var enTradeMid = compileAll(
+	"Speaking at the event, {offProv}, said {provShort} [welcomes|is ready to welcome] investors from the {venueRegionFull} and will [offer them the best services|treat their projects as its own].",
+	"{provShort} has [organized|sent] [delegations|investment teams] from its cities and development zones to the {venueRegionFull} [every year|regularly], [turning exhibitors into investors|seeking projects along the industrial chains of {sectorList}].",
+)
 
 var (
 	enListedLead = compileAll(
@@ -455,7 +460,7 @@ func enNoPlace(d *doc) {
 
 var (
 	enRuralLead = compileAll(
-		"[In|At] {village} in {countyOf}, [rows of new {prodFull} facilities catch the eye|a new {prodFull} has just opened]. The village [invested|spent][?amt: {amt}] to build it[ with rural revitalization funds|], creating jobs for {jobs} villagers.",
+		"[In|At] {village} in {countyOf}, [rows of new {prod} facilities catch the eye|a new {prodFull} has just opened]. The village [invested|spent][?amt: {amt}] to build it[ with rural revitalization funds|], creating jobs for {jobs} villagers.",
 		"A {prodFull} built by {village}, {town} in {countyOf}[?amt: at a cost of {amt}] has [recently|just] been put into use, according to the county's agriculture and rural affairs bureau.",
 	)
 	enRuralProject = compileAll(
@@ -464,7 +469,7 @@ var (
 	)
 	enRuralMid = compileAll(
 		"\"[We used to have no industry here|Young people used to leave to find work], but now we can earn money at our doorstep,\" said villager {execName}. Last year the village collective earned {income}.",
-		"An official of {county} said the county will [keep developing|further upgrade] its {prod} industry so that more villagers [share the benefits|can increase their incomes].",
+		"An official of {county} said the {countyKind} will [keep developing|further upgrade] its {prod} industry so that more villagers [share the benefits|can increase their incomes].",
 	)
 )
 

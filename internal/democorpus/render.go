@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/investnews/regionsearch/analyzers/gazetteer"
 )
@@ -15,91 +16,93 @@ type slot uint8
 // "inv" an investor's home province, "sector" a sector, "amount" a candidate
 // headline figure; all others record nothing (venues, statistics, people).
 const (
-	_             slot = iota
-	sProv              // 山东省 / Shandong Province (site)
-	sProvShort         // 山东 / Shandong (site)
-	sProvDept          // 山东省商务厅 / the Shandong Provincial Department of Commerce (site)
-	sRegion            // 华东 / east China's
-	sCity              // 聊城 / Liaocheng (site)
-	sCityFull          // 聊城市 / Liaocheng City (site)
-	sCityIn            // 山东省聊城市 / Liaocheng, east China's Shandong Province (site)
-	sCounty            // 东昌府区 / Dongchangfu District (site), the city when none
-	sCountyOf          // 聊城市东昌府区 / Dongchangfu District of Liaocheng (site)
-	sZone              // 聊城高新区 / Liaocheng Hi-tech Zone (site), the county or city when none
-	sZoneShort         // 高新区 / the hi-tech zone
-	sVenue             // 深圳 / Shenzhen: where an event was held away from home
-	sVenueRegion       // 粤港澳大湾区 / the Guangdong-Hong Kong-Macao Greater Bay Area
-	sDateline          // LIAOCHENG
-	sN                 // projects signed
-	sNBig              // of which 100 million yuan or more
-	sTotal             // the event's total (amount)
-	sAnnual            // this year's planned investment of the projects started
-	sPaid              // funds actually received
-	sEvtDate           // 3月28日 / March 28
-	sPubDate           // 2023年3月30日 / March 30, 2023
-	sYear              // year of the event
-	sLastYear          // the year before
-	sNextYear          // a year or two later
-	sPeriod            // 今年一季度 / in the first quarter
-	sPeriodCap         // the same at the start of a sentence: In the first quarter
-	sZoneShortCap      // 高新区 / The hi-tech zone, at the start of a sentence
-	sZoneIn            // 聊城高新区 / Liaocheng Hi-tech Zone, Liaocheng, east China's Shandong Province (site)
-	sOrdinal           // 第四届 / fourth
-	sSectorList        // 新能源、新材料 (sector): the event's projects
-	sSlogan            // the zone's leading industries (no sector recorded)
-	sGrowth            // 23.5%
-	sRate              // 83.4%
-	sCo                // 深圳市华芯邦科技有限公司 / Shenzhen Huaxinbang Technology Co., Ltd. (inv when named)
-	sCoShort           // 华芯邦科技 / Huaxinbang Technology
-	sCoDesc            // 一家深圳企业 / a Shenzhen-based company (inv)
-	sCoHome            // 深圳 / Shenzhen (inv)
-	sCoCountry         // 德国 / German
-	sStock             // 603123
-	sFounded           // year the company was founded
-	sProd              // 碳化硅芯片封测 / silicon carbide chip packaging and testing (sector)
-	sProdFull          // 碳化硅芯片封测生产基地 / silicon carbide chip packaging and testing base (sector)
-	sAProdFull         // the same with an English article: an RF module packaging and testing base (sector)
-	sAmt               // the project's investment (amount)
-	sAmtAdj            // 1.2-billion-yuan (amount)
-	sAmtConv           // 约合人民币2.1亿元 / about 213 million yuan: a conversion of a foreign figure
-	sPhase             // first-phase investment
-	sCap               // 年产10GWh / 10 GWh a year
-	sOutput            // expected annual output value
-	sTax               // expected annual tax
-	sJobs              // 1200
-	sArea              // 320 (亩)
-	sMonths            // construction period in months
-	sPCity             // the project's city (site)
-	sPCountyOf         // the project's county, or its city (site)
-	sExec              // 董事长李明 / Li Ming, chairman of Huaxinbang Technology
-	sExecName          // 李明 / Li Ming
-	sGDP               // the city's GDP
-	sGDPGrowth         // 5.2%
-	sIndOutput         // industrial output value
-	sLastN             // projects signed last year
-	sLastTotal         // their total investment last year
-	sExports           // foreign trade
-	sRevenue           // the company's revenue
-	sProfit            // the company's net profit
-	sPrice             // share price: 12.35
-	sMarketCap         // market capitalisation
-	sFDI               // foreign investment actually used
-	sMarket            // a market-size forecast
-	sIncome            // a village's collective income
-	sOff1              // 聊城市委书记张汝京 / Zhang Rujing, Party secretary of Liaocheng (site)
-	sOff1Name          // 张汝京 / Zhang Rujing
-	sOff2              // second official (site)
-	sOff2Name          //
-	sOffProv           // 山东省副省长王海 / Wang Hai, vice governor of Shandong Province (site)
-	sTown              // 石桥镇
-	sVillage           // 杨家湾村
+	_                slot = iota
+	sProv                 // 山东省 / Shandong Province (site)
+	sProvShort            // 山东 / Shandong (site)
+	sProvDept             // 山东省商务厅 / the Shandong Provincial Department of Commerce (site)
+	sRegion               // 华东 / east China's
+	sCity                 // 聊城 / Liaocheng (site)
+	sCityFull             // 聊城市 / Liaocheng City (site)
+	sCityIn               // 山东省聊城市 / Liaocheng, east China's Shandong Province (site)
+	sCounty               // 东昌府区 / Dongchangfu District (site), the city when none
+	sCountyOf             // 聊城市东昌府区 / Dongchangfu District of Liaocheng (site)
+	sZone                 // 聊城高新区 / Liaocheng Hi-tech Zone (site), the county or city when none
+	sZoneShort            // 高新区 / the hi-tech zone
+	sVenue                // 深圳 / Shenzhen: where an event was held away from home
+	sVenueRegion          // 粤港澳大湾区 / Greater Bay Area: the region of the venue, short
+	sVenueRegionFull      // 粤港澳大湾区 / Guangdong-Hong Kong-Macao Greater Bay Area
+	sCountyKind           // 区 / district: what the county is
+	sDateline             // LIAOCHENG
+	sN                    // projects signed
+	sNBig                 // of which 100 million yuan or more
+	sTotal                // the event's total (amount)
+	sAnnual               // this year's planned investment of the projects started
+	sPaid                 // funds actually received
+	sEvtDate              // 3月28日 / March 28
+	sPubDate              // 2023年3月30日 / March 30, 2023
+	sYear                 // year of the event
+	sLastYear             // the year before
+	sNextYear             // a year or two later
+	sPeriod               // 今年一季度 / in the first quarter
+	sPeriodCap            // the same at the start of a sentence: In the first quarter
+	sZoneShortCap         // 高新区 / The hi-tech zone, at the start of a sentence
+	sZoneIn               // 聊城高新区 / Liaocheng Hi-tech Zone, Liaocheng, east China's Shandong Province (site)
+	sOrdinal              // 第四届 / fourth
+	sSectorList           // 新能源、新材料 (sector): the event's projects
+	sSlogan               // the zone's leading industries (no sector recorded)
+	sGrowth               // 23.5%
+	sRate                 // 83.4%
+	sCo                   // 深圳市华芯邦科技有限公司 / Shenzhen Huaxinbang Technology Co., Ltd. (inv when named)
+	sCoShort              // 华芯邦科技 / Huaxinbang Technology
+	sCoDesc               // 一家深圳企业 / a Shenzhen-based company (inv)
+	sCoHome               // 深圳 / Shenzhen (inv)
+	sCoCountry            // 德国 / German
+	sStock                // 603123
+	sFounded              // year the company was founded
+	sProd                 // 碳化硅芯片封测 / silicon carbide chip packaging and testing (sector)
+	sProdFull             // 碳化硅芯片封测生产基地 / silicon carbide chip packaging and testing base (sector)
+	sAProdFull            // the same with an English article: an RF module packaging and testing base (sector)
+	sAmt                  // the project's investment (amount)
+	sAmtAdj               // 1.2-billion-yuan (amount)
+	sAmtConv              // 约合人民币2.1亿元 / about 213 million yuan: a conversion of a foreign figure
+	sPhase                // first-phase investment
+	sCap                  // 年产10GWh / 10 GWh a year
+	sOutput               // expected annual output value
+	sTax                  // expected annual tax
+	sJobs                 // 1200
+	sArea                 // 320 (亩)
+	sMonths               // construction period in months
+	sPCity                // the project's city (site)
+	sPCountyOf            // the project's county, or its city (site)
+	sExec                 // 董事长李明 / Li Ming, chairman of Huaxinbang Technology
+	sExecName             // 李明 / Li Ming
+	sGDP                  // the city's GDP
+	sGDPGrowth            // 5.2%
+	sIndOutput            // industrial output value
+	sLastN                // projects signed last year
+	sLastTotal            // their total investment last year
+	sExports              // foreign trade
+	sRevenue              // the company's revenue
+	sProfit               // the company's net profit
+	sPrice                // share price: 12.35
+	sMarketCap            // market capitalisation
+	sFDI                  // foreign investment actually used
+	sMarket               // a market-size forecast
+	sIncome               // a village's collective income
+	sOff1                 // 聊城市委书记张汝京 / Zhang Rujing, Party secretary of Liaocheng (site)
+	sOff1Name             // 张汝京 / Zhang Rujing
+	sOff2                 // second official (site)
+	sOff2Name             //
+	sOffProv              // 山东省副省长王海 / Wang Hai, vice governor of Shandong Province (site)
+	sTown                 // 石桥镇
+	sVillage              // 杨家湾村
 	numSlots
 )
 
 var slotNames = map[string]slot{
 	"prov": sProv, "provShort": sProvShort, "provDept": sProvDept, "region": sRegion, "city": sCity,
 	"cityFull": sCityFull, "cityIn": sCityIn, "county": sCounty, "countyOf": sCountyOf, "zone": sZone,
-	"zoneShort": sZoneShort, "venue": sVenue, "venueRegion": sVenueRegion, "dateline": sDateline,
+	"zoneShort": sZoneShort, "venue": sVenue, "venueRegion": sVenueRegion, "venueRegionFull": sVenueRegionFull, "countyKind": sCountyKind, "dateline": sDateline,
 	"n": sN, "nBig": sNBig, "total": sTotal, "annual": sAnnual, "paid": sPaid, "evtDate": sEvtDate,
 	"pubDate": sPubDate, "year": sYear, "lastYear": sLastYear, "nextYear": sNextYear, "period": sPeriod, "Period": sPeriodCap, "ZoneShort": sZoneShortCap, "zoneIn": sZoneIn,
 	"ordinal": sOrdinal, "sectorList": sSectorList, "slogan": sSlogan, "growth": sGrowth, "rate": sRate,
@@ -159,6 +162,7 @@ type doc struct {
 	homeSaid *project // the project whose company's home was last written
 
 	cities, provs, invs, secs []string
+	others                    []string // places written that are not sites: venues, investors' homes
 	total                     *amountSeen
 	best                      *amountSeen
 	seen                      [2]amountSeen
@@ -172,7 +176,7 @@ type amountSeen struct {
 
 func (d *doc) reset(w *world, r *rand.Rand, st *story) {
 	*d = doc{w: w, r: r, st: st, zh: st.zh, b: d.b[:0], ind: st.zh && st.source.indent,
-		cities: d.cities[:0], provs: d.provs[:0], invs: d.invs[:0], secs: d.secs[:0]}
+		cities: d.cities[:0], provs: d.provs[:0], invs: d.invs[:0], secs: d.secs[:0], others: d.others[:0]}
 }
 
 // render writes a template.
@@ -308,17 +312,18 @@ func (d *doc) site(c *city) {
 	d.provs = addCode(d.provs, c.prov.p.Code)
 }
 
-// investor records the home of the current project's company.
-func (d *doc) investor() {
-	if p := d.cur; p != nil && p.co.home != nil {
+// investor records the home of the project's company.
+func (d *doc) investor(p *project) {
+	if p != nil && p.co.home != nil {
 		d.invs = addCode(d.invs, p.co.home.prov.p.Code)
+		d.others = addCode(d.others, p.co.home.p.Code)
 		d.homeSaid = p
 	}
 }
 
-// sector records the current project's sectors.
-func (d *doc) sector() {
-	if p := d.cur; p != nil {
+// sector records the project's sectors.
+func (d *doc) sector(p *project) {
+	if p != nil {
 		d.secs = addCode(d.secs, p.sec.key)
 		for _, k := range p.prod.also {
 			d.secs = addCode(d.secs, k)
@@ -462,15 +467,27 @@ func (d *doc) emit(s slot) {
 		}
 	case sVenue:
 		if st.venue != nil {
+			d.others = addCode(d.others, st.venue.p.Code)
 			d.str(st.venue.zh, st.venue.en)
 		}
-	case sVenueRegion:
-		d.venueRegion()
+	case sVenueRegion, sVenueRegionFull:
+		d.venueRegion(s == sVenueRegionFull)
+	case sCountyKind:
+		switch {
+		case st.county == nil:
+			d.str("市", "city")
+		case d.zh:
+			d.b = append(d.b, lastRune(st.county.NameZh)...)
+		default:
+			d.b = append(d.b, strings.ToLower(lastWord(st.county.NameEn))...)
+		}
 	case sDateline:
 		if st.source.kind == srcWire && st.kind != kNoPlace && d.r.IntN(3) > 0 {
 			d.b = append(d.b, strings.ToUpper(c.en)...)
 		} else {
-			d.b = append(d.b, [...]string{"BEIJING", "SHANGHAI", "BEIJING"}[d.r.IntN(3)]...)
+			i := d.r.IntN(3)
+			d.b = append(d.b, [...]string{"BEIJING", "SHANGHAI", "BEIJING"}[i]...)
+			d.others = addCode(d.others, [...]string{"110000", "310000", "110000"}[i])
 		}
 	case sN:
 		d.num(st.n)
@@ -556,7 +573,7 @@ func (d *doc) emit(s slot) {
 		d.coDesc(p)
 	case sCoHome:
 		if h := p.co.home; h != nil {
-			d.investor()
+			d.investor(p)
 			d.str(h.zh, h.en)
 		} else if f := p.co.foreign; f != nil {
 			d.str(f.countryZh, f.adjEn)
@@ -565,7 +582,7 @@ func (d *doc) emit(s slot) {
 		if f := p.co.foreign; f != nil {
 			d.str(f.countryZh, f.adjEn)
 		} else if p.co.home == d.w.hk {
-			d.investor()
+			d.investor(p)
 			d.str("香港", "Hong Kong")
 		}
 	case sStock:
@@ -573,13 +590,13 @@ func (d *doc) emit(s slot) {
 	case sFounded:
 		d.num(1993 + int(p.co.brand.zh[0])%25)
 	case sProd:
-		d.sector()
+		d.sector(p)
 		d.str(p.prod.zh, p.prod.en)
 	case sProdFull:
-		d.sector()
+		d.sector(p)
 		d.prodFull(p)
 	case sAProdFull:
-		d.sector()
+		d.sector(p)
 		if !d.zh {
 			d.b = append(d.b, article(p.prod.en)...)
 		}
@@ -731,21 +748,34 @@ func lastWord(s string) string {
 	return s
 }
 
-func (d *doc) venueRegion() {
+// venueRegion names the economic region of the venue; the places in its
+// English name (Guangdong, Hong Kong) are not where the money goes.
+func (d *doc) venueRegion(full bool) {
 	v := d.st.venue
 	if v == nil {
 		v = d.w.venues[0]
 	}
 	switch v.prov.p.Code {
 	case "440000":
-		d.str("粤港澳大湾区", "Guangdong-Hong Kong-Macao Greater Bay Area")
+		if full {
+			d.others = append(d.others, "440000", "810000", "820000")
+			d.str("粤港澳大湾区", "Guangdong-Hong Kong-Macao Greater Bay Area")
+		} else {
+			d.str("大湾区", "Greater Bay Area")
+		}
 	case "110000":
-		d.str("京津冀", "Beijing-Tianjin-Hebei region")
+		d.others = append(d.others, "110000", "120000", "130000")
+		d.str("京津冀", "Beijing-Tianjin-Hebei")
 	case "350000":
-		d.str("海峡西岸", "west coast of the Taiwan Strait")
+		d.str("海峡西岸", "West Strait")
 	default:
 		d.str("长三角", "Yangtze River Delta")
 	}
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // sectorList names the sectors of the event's projects.
@@ -798,7 +828,7 @@ func (d *doc) company(p *project, full bool) {
 	}
 	if d.zh {
 		if full && co.cityTag {
-			d.investor()
+			d.investor(p)
 			if co.home == d.w.hk {
 				d.b = append(d.b, "香港"...)
 			} else if co.form%2 == 0 {
@@ -815,7 +845,7 @@ func (d *doc) company(p *project, full bool) {
 		return
 	}
 	if full && co.cityTag {
-		d.investor()
+		d.investor(p)
 		d.b = append(d.b, co.home.en...)
 		d.b = append(d.b, ' ')
 	}
@@ -838,13 +868,13 @@ func (d *doc) coDesc(p *project) {
 	case co.foreign != nil:
 		d.str("一家"+co.foreign.countryZh+"企业", "a "+co.foreign.adjEn+" company")
 	case co.home == d.w.hk:
-		d.investor()
+		d.investor(p)
 		d.str("一家港资企业", "a Hong Kong-based company")
 	case co.home == p.city:
-		d.investor()
+		d.investor(p)
 		d.str("本地企业", "a local company")
 	case co.home != nil:
-		d.investor()
+		d.investor(p)
 		h := co.home
 		switch d.r.IntN(3) {
 		case 0:

@@ -118,7 +118,7 @@ var sectors = []*sector{
 		prods: []product{
 			{zh: "创新药研发及产业化", en: "innovative drug R&D and production"},
 			{zh: "高端医疗器械", en: "high-end medical device"},
-			{zh: "疫苗生产", en: "vaccine production"},
+			{zh: "疫苗", en: "vaccine"},
 			{zh: "高值医用耗材", en: "high-value medical consumables"},
 			{zh: "体外诊断试剂", en: "in vitro diagnostic reagent"},
 			{zh: "中药配方颗粒", en: "traditional Chinese medicine granule"},
@@ -189,7 +189,7 @@ var sectors = []*sector{
 		coEn: []string{"Agricultural Technology", "Food", "Agricultural Development", "Dairy"},
 		prods: []product{
 			{zh: "生猪养殖", en: "hog farming", cap: cp("年出栏生猪#万头", "# hogs a year", 10, 100, 10000)},
-			{zh: "预制菜生产", en: "prepared dishes production"},
+			{zh: "预制菜", en: "prepared dishes"},
 			{zh: "果蔬精深加工", en: "deep processing of fruits and vegetables"},
 			{zh: "乳制品加工", en: "dairy processing"},
 			{zh: "粮油加工", en: "grain and edible oil processing", cap: cp("年加工粮食#万吨", "# tonnes of grain a year", 10, 80, 10000)},

@@ -134,7 +134,11 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 		st.county = st.zone.county
 	}
 	st.off1, st.off2 = w.newPerson(r), w.newPerson(r)
-	st.off1Role, st.off2Role = r.IntN(8), r.IntN(8)
+	// One of the city's leaders and one deputy or bureau head.
+	st.off1Role, st.off2Role = r.IntN(3), 3+r.IntN(5)
+	if r.IntN(2) == 0 {
+		st.off1Role, st.off2Role = st.off2Role, st.off1Role
+	}
 	st.ordinal = 2 + r.IntN(12)
 	st.half = r.IntN(5)
 
@@ -167,8 +171,15 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 		p := &project{sec: sec, ptype: r.IntN(8), city: st.city, county: st.county, role: r.IntN(5)}
 		// A report does not describe the same product twice; a company
 		// whose site is not chosen yet plans a plant, not a park.
-		for try := 0; p.prod == nil || try < 20 && (usedProd(st.projs, p.prod) || st.kind == kNoPlace && !p.mfg()); try++ {
+		for try := 0; p.prod == nil || try < 40 && !st.fits(p); try++ {
+			if try%8 == 7 {
+				sec = sectors[r.IntN(len(sectors))]
+				p.sec = sec
+			}
 			p.prod = &sec.prods[r.IntN(len(sec.prods))]
+		}
+		if !p.mfg() {
+			p.ptype = 0 // a coal mine is a project, not an R&D base
 		}
 		p.exec = w.newPerson(r)
 		if k > 0 && p.county != nil && r.IntN(2) == 0 {
@@ -210,6 +221,9 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 			p.co = w.newCompany(r, st, sec)
 		}
 		sharedCo = p.co
+		if p.co.home == w.hk && p.amt.cur == eur {
+			p.amt.cur, p.phase.cur = usd, usd
+		}
 		st.projs = append(st.projs, p)
 	}
 	if st.kind == kProgress || (st.kind == kNoPlace && r.IntN(3) == 0) {
@@ -419,7 +433,15 @@ func (w *world) pickZone(r *rand.Rand, c *city, county *gazetteer.Place) zone {
 
 // newCompany draws an investor for a project of the story.
 func (w *world) newCompany(r *rand.Rand, st *story, sec *sector) *company {
-	co := &company{brand: w.brands[r.IntN(len(w.brands))], sec: sec, ind: r.IntN(len(sec.coZh)), form: r.IntN(6)}
+	co := &company{sec: sec, ind: r.IntN(len(sec.coZh)), form: r.IntN(6)}
+	// The brand and the industry word together must not spell a place
+	// either (…通 + 化学 reads 通化).
+	for {
+		co.brand = w.brands[r.IntN(len(w.brands))]
+		if w.joinFree(co.brand.zh, sec.coZh[co.ind]) {
+			break
+		}
+	}
 	n := r.IntN(100)
 	switch {
 	case st.kind == kForeign && n < 85:
@@ -428,7 +450,7 @@ func (w *world) newCompany(r *rand.Rand, st *story, sec *sector) *company {
 		return co
 	case st.kind == kForeign:
 		co.home = w.hk // Hong Kong money counts as foreign investment
-	case st.kind == kPromotion && st.venue != nil && n < 55:
+	case (st.kind == kPromotion || st.kind == kTradeWeek) && st.venue != nil && n < 55:
 		co.home = st.venue
 	case st.kind == kRural && n < 60:
 		co.home = st.city // a local cooperative or firm
@@ -470,6 +492,29 @@ func sigExp(v int64) int {
 		e++
 	}
 	return e
+}
+
+// ruralProducts are what a village builds.
+var ruralProducts = map[string]bool{"生猪养殖": true, "预制菜": true, "果蔬精深加工": true, "茶叶精深加工": true,
+	"食用菌工厂化种植": true, "智慧农业产业园": true, "乡村旅游": true, "研学基地": true, "房车露营地": true, "粮油加工": true}
+
+// fits reports whether a project's product suits the story: no product
+// twice, plants for foreign investors and for companies without a site,
+// village-sized projects for villages, and no coal mines in Beijing.
+func (st *story) fits(p *project) bool {
+	if usedProd(st.projs, p.prod) {
+		return false
+	}
+	switch st.kind {
+	case kNoPlace, kForeign:
+		return p.mfg()
+	case kRural:
+		return ruralProducts[p.prod.zh]
+	}
+	if p.sec.key == "mining-energy" && (st.city.p.Code == "110000" || st.city.p.Code == "310000") {
+		return false
+	}
+	return true
 }
 
 func usedProd(ps []*project, prod *product) bool {

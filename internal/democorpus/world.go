@@ -289,3 +289,16 @@ func (w *world) countyEn(p *gazetteer.Place) string {
 	}
 	return p.NameEn
 }
+
+// joinFree reports whether no place name spans the join of a and b.
+func (w *world) joinFree(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	for i := max(0, len(ra)-3); i < len(ra); i++ {
+		for j := 1; j <= len(rb) && len(ra)-i+j <= 4; j++ {
+			if len(w.g.LookupZh(string(ra[i:])+string(rb[:j]))) > 0 {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -23,7 +23,7 @@ var (
 	)
 	zhStats = compileAll(
 		"[数据显示|据统计]，{lastYear}年{city}实现地区生产总值{gdp}，同比增长{gdpGrowth}；[规模以上工业总产值|规上工业总产值]{indOutput}。",
-		"{lastYear}年，{cityFull}地区生产总值[达到|突破]{gdp}，[同比增长{gdpGrowth}|增速居全省前列]，外贸进出口总额{exports}。",
+		"{lastYear}年，{cityFull}地区生产总值[达到|突破]{gdp}，[同比增长{gdpGrowth}|[?muni:同比增长{gdpGrowth}|增速居全省前列]]，外贸进出口总额{exports}。",
 		"[目前|截至目前]，{zoneShort}已集聚各类企业[数百|上千]家，{lastYear}年实现[规上工业产值|工业总产值]{indOutput}，[进出口总额|外贸进出口]{exports}。",
 	)
 	zhClosing = compileAll(
@@ -33,7 +33,7 @@ var (
 	)
 	zhProjects = compileAll(
 		"[其中，|此次签约项目中，|]{coDesc}{coShort}[拟|计划]投资[?amt:{amt}]建设{prodFull}[?cap:，建成后可形成{cap}的生产能力]，[达产后|全部投产后]预计年产值{output}、年纳税{tax}。",
-		"由{co}投资建设的{prodFull}[?amt:，总投资{amt}][?phase:，其中一期投资{phase}]，[主要从事|重点布局]{prod}[的研发与生产|的研发、生产和销售]，[建成后可新增就业岗位|可带动就业]{jobs}个。",
+		"由{co}投资建设的{prodFull}[?amt:，总投资{amt}][?phase:，其中一期投资{phase}]，[?mfg:[主要从事|重点布局]{prod}[的研发与生产|的研发、生产和销售]，|][建成后可新增就业岗位{jobs}个|可带动就业{jobs}人]。",
 		"{co}投资的{prodFull}[?amt:（总投资{amt}）]将落户{zone}，[填补{provShort}在该领域的空白|进一步补齐{city}{prod}产业链短板|助力{city}打造{prod}产业集群]。",
 		"{coShort}[?home:（总部位于{coHome}）]深耕{prod}领域多年，此次布局的{prodFull}[?amt:计划总投资{amt}][!amt:是企业近年来最大的一笔投资]，[预计{nextYear}年建成投产|力争年内开工建设]。",
 		"[?amt:投资{amt}的]{prodFull}由{co}建设，项目选址{zone}，[用地约{area}亩|规划用地{area}亩]，[主要建设|将建设][?mfg:生产厂房、研发中心|主体建筑]及配套设施。",
@@ -185,11 +185,11 @@ var (
 var (
 	zhPromotionLead = compileAll(
 		"{evtDate}，{year}{city}（{venue}）重点招商项目推介签约活动在{venue}举行。[活动现场，|现场]共有{n}个项目集中签约[?total:，总投资{total}]，项目涵盖{sectorList}等领域。",
-		"[为深化与{venueRegion}的经贸合作，|]{evtDate}，{cityIn}在{venue}举办[投资环境推介会|招商引资推介会暨项目签约仪式]，[现场|会上]签约项目{n}个[?total:，签约总额{total}]。",
-		"[{city}日报讯|本报讯]{evtDate}，{city}[经贸代表团|招商小分队]走进{venue}，[开展|举办]“[{city}—{venue}|{venueRegion}]产业合作对接会”，[一批|{n}个]项目[现场签约|成功签约][?total:，协议总额{total}]。",
+		"[为深化与{venueRegionFull}的经贸合作，|]{evtDate}，{cityIn}在{venue}举办[投资环境推介会|招商引资推介会暨项目签约仪式]，[现场|会上]签约项目{n}个[?total:，签约总额{total}]。",
+		"[记者从{cityFull}商务局获悉，|]{evtDate}，{city}[经贸代表团|招商小分队]走进{venue}，[开展|举办]“[{city}—{venue}|{venueRegion}]产业合作对接会”，[一批|{n}个]项目[现场签约|成功签约][?total:，协议总额{total}]。",
 	)
 	zhPromotionMid = compileAll(
-		"此次活动由{cityFull}人民政府主办，[旨在|目的是]深化与{venueRegion}[的交流合作|企业的对接]，[推动更多优质项目落户{city}|承接{venueRegion}产业转移]。{off1}在推介会上[介绍了|详细介绍了]{city}的[区位优势和产业基础|投资环境和发展机遇]，[欢迎|诚邀]{venue}企业家到{city}投资兴业。",
+		"此次活动由{cityFull}人民政府主办，[旨在|目的是]深化与{venueRegionFull}[的交流合作|企业的对接]，[推动更多优质项目落户{city}|承接{venueRegion}产业转移]。{off1}在推介会上[介绍了|详细介绍了]{city}的[区位优势和产业基础|投资环境和发展机遇]，[欢迎|诚邀]{venue}企业家到{city}投资兴业。",
 		"推介会上，{off1}[向与会客商|向{venue}企业家]推介了{city}[“{slogan}”等产业发展情况|的资源禀赋和营商环境]，并表示{city}将[以最优的政策、最好的服务|以“店小二”式服务]为企业[保驾护航|提供全方位保障]。",
 	)
 )
@@ -332,8 +332,13 @@ func zhTradeWeek(d *doc) {
 	d.para()
 	d.say(zhTradeBack)
 	d.para()
-	d.say(zhPromotionMid)
+	d.say(zhTradeMid)
 }
+
+var zhTradeMid = compileAll(
+	"{offProv}在致辞中表示，{provShort}[热忱欢迎|诚挚欢迎]{venueRegionFull}企业家[到{provShort}投资兴业|来{provShort}考察投资]，将[以最优的服务保障项目落地|像服务本地企业一样服务外来投资者]。",
+	"[据了解，|]{provShort}[每年|近年来]都组织各市州和开发区赴{venueRegionFull}开展[精准招商|产业链招商]，[推动参展商变投资商|围绕{sectorList}等产业链招大引强]。",
+)
 
 var (
 	zhListedLead = compileAll(
