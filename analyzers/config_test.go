@@ -4,8 +4,28 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
+
+var (
+	embeddedMu    sync.Mutex
+	embeddedFiles = map[string][]byte{}
+)
+
+// embeddedOnce decompresses an embedded dictionary once per test binary.
+func embeddedOnce(name string) ([]byte, error) {
+	embeddedMu.Lock()
+	defer embeddedMu.Unlock()
+	if b, ok := embeddedFiles[name]; ok {
+		return b, nil
+	}
+	b, err := readEmbedded(name)
+	if err == nil {
+		embeddedFiles[name] = b
+	}
+	return b, err
+}
 
 // writeDict writes a dictionary directory holding the embedded files, then
 // applies edit (file name → content; "" removes the file, empty writes an
@@ -14,7 +34,10 @@ func writeDict(t *testing.T, edit map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, name := range []string{dictFile, hmmFile, idfFile, stopFile} {
-		b, err := readEmbedded(name)
+		if _, ok := edit[name]; ok && name == dictFile {
+			continue // written below
+		}
+		b, err := embeddedOnce(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -25,7 +48,7 @@ func writeDict(t *testing.T, edit map[string]string) string {
 	for name, content := range edit {
 		p := filepath.Join(dir, name)
 		if content == "" {
-			if err := os.Remove(p); err != nil {
+			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
 				t.Fatal(err)
 			}
 			continue
@@ -41,6 +64,9 @@ func writeDict(t *testing.T, edit map[string]string) string {
 }
 
 const empty = "\x00empty"
+
+// smallDict is a valid main dictionary of three words.
+const smallDict = "聊城 94 ns\n江阴 210 ns\n碳化硅 23 nz\n"
 
 // TestDictionaryErrors checks that every way a dictionary directory can be
 // broken is reported as an error naming the file, before cppjieba (which
@@ -66,6 +92,9 @@ func TestDictionaryErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if _, ok := tt.edit[dictFile]; !ok {
+				tt.edit[dictFile] = smallDict // the full one is slow to read under -race
+			}
 			dir := writeDict(t, tt.edit)
 			st, err := loadChecked(dir)
 			if err == nil {
@@ -86,7 +115,7 @@ func TestDictionaryUserDictOptional(t *testing.T) {
 	if _, err := loadChecked(dir); err != nil {
 		t.Fatalf("valid directory without user dict: %v", err)
 	}
-	dir = writeDict(t, map[string]string{userDictFile: "碳化硅芯片 10 nz\n光掩膜\n"})
+	dir = writeDict(t, map[string]string{dictFile: smallDict, userDictFile: "碳化硅芯片 10 nz\n光掩膜\n"})
 	if _, err := loadChecked(dir); err != nil {
 		t.Fatalf("valid directory with user dict: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/investnews/regionsearch/analyzers/gazetteer"
@@ -27,7 +28,7 @@ var genericSuffixes = []string{"新区", "特区", "林区", "地区", "区", "�
 // that boundary (城市 inside 聊城市) are not emitted, so a query for 城市
 // does not match every city name that ends in 城.
 type userWords struct {
-	boundary map[string]int
+	boundary map[string]int // shared, read-only
 	// freq holds the main dictionary's frequency of each user word and of
 	// each of their substrings, filled by markKnown.
 	freq    map[string]float64
@@ -36,20 +37,44 @@ type userWords struct {
 	all     []float64 // every dictionary frequency, for the median
 }
 
+var (
+	baseOnce     sync.Once
+	baseBoundary map[string]int
+	baseSubs     []string
+	baseErr      error
+)
+
+// buildUserWords returns a fresh userWords for one dictionary directory; the
+// words and boundaries, which depend only on the embedded gazetteer, are
+// computed once per process.
 func buildUserWords() (*userWords, error) {
+	baseOnce.Do(func() { baseBoundary, baseSubs, baseErr = gazetteerWords() })
+	if baseErr != nil {
+		return nil, baseErr
+	}
+	u := &userWords{boundary: baseBoundary, freq: make(map[string]float64, len(baseSubs))}
+	for _, s := range baseSubs {
+		u.freq[s] = 0
+	}
+	return u, nil
+}
+
+// gazetteerWords returns the user words with their boundaries, and every
+// substring of them (whose dictionary frequencies toAdd needs).
+func gazetteerWords() (map[string]int, []string, error) {
 	g, err := gazetteer.Default()
 	if err != nil {
-		return nil, fmt.Errorf("analyzers: load gazetteer: %w", err)
+		return nil, nil, fmt.Errorf("analyzers: load gazetteer: %w", err)
 	}
-	u := &userWords{boundary: map[string]int{}, freq: map[string]float64{}}
+	boundary := map[string]int{}
 	add := func(word string, b int) {
 		if utf8.RuneCountInString(word) < 2 {
 			return
 		}
-		if old, ok := u.boundary[word]; ok && (old != 0 || b == 0) {
+		if old, ok := boundary[word]; ok && (old != 0 || b == 0) {
 			return
 		}
-		u.boundary[word] = b
+		boundary[word] = b
 	}
 	for _, name := range g.ZhNames() {
 		add(fold(name), 0)
@@ -68,15 +93,20 @@ func buildUserWords() (*userWords, error) {
 			}
 		}
 	}
-	for w := range u.boundary {
+	seen := map[string]bool{}
+	var subs []string
+	for w := range boundary {
 		r := []rune(w)
 		for i := range r {
 			for j := i + 1; j <= len(r); j++ {
-				u.freq[string(r[i:j])] = 0
+				if s := string(r[i:j]); !seen[s] {
+					seen[s] = true
+					subs = append(subs, s)
+				}
 			}
 		}
 	}
-	return u, nil
+	return boundary, subs, nil
 }
 
 // suffixBoundary returns the rune index where a generic suffix of name
