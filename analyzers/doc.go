@@ -9,7 +9,9 @@
 //     Chinese and full-width to half-width ASCII, without moving any byte
 //     offset, so highlights computed on the analysed text mark the original;
 //   - the "zh_latin" token filter (LatinFilterName): English possessives,
-//     apostrophes, lower case and Snowball stemming;
+//     apostrophes, lower case and Snowball stemming (to a fixed point, so an
+//     analysed term analyses to itself); English stop words are kept, since
+//     US, IT and A (A-shares) are content words in investment news;
 //   - the "zh_news" analyzer (AnalyzerName), which chains the three. Index
 //     mappings name it for text fields and store no dictionary path: the
 //     tokenizer's only options are logical ("hmm", "mode").
@@ -33,6 +35,15 @@
 //
 // DictVersion is a hash of everything that decides segmentation; an index
 // stores it and is rebuilt when it changes.
+//
+// # Phrases
+//
+// Positions count characters, not words (see Tokenizer): a phrase query
+// analysed with zh_news matches only text holding the phrase's characters
+// contiguously, whichever way jieba cut them, and a word's sub-words match
+// too (碳化 finds 碳化硅). A phrase that starts or ends inside a word of the
+// document (硅芯片 in 碳化硅芯片) is not found: recall for arbitrary
+// substrings is that of word segmentation, not of n-grams.
 //
 // # Query time
 //

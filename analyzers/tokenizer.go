@@ -108,17 +108,13 @@ type scan struct {
 	hoff  []int  // byte offset in hbuf of each han rune
 	hbuf  []byte // Han runs for jieba, separated by '\n'
 	other analysis.TokenStream
+	slab  []analysis.Token // backing store of other
 }
 
 // tokenize returns the token stream and, in base, which tokens belong to
 // the ordinary (non-overlapping) segmentation.
 func (t *Tokenizer) tokenize(input []byte, wantBase bool) (analysis.TokenStream, []bool) {
 	s := &scan{in: input, pos: 1}
-	if n := len(input) / 3; n > 0 {
-		s.han = make([]hanRune, 0, n)
-		s.hoff = make([]int, 0, n)
-		s.hbuf = make([]byte, 0, len(input))
-	}
 	s.run()
 	var hanToks analysis.TokenStream
 	var hanBase []bool
@@ -300,7 +296,11 @@ func (s *scan) word(i int) int {
 	prev := rune(-1)
 	seg := 0 // word runes since the start or the last joiner
 	emit := func() {
-		tk := &analysis.Token{Start: start, End: end, Position: s.pos, Type: analysis.AlphaNumeric}
+		if len(s.slab) == cap(s.slab) {
+			s.slab = make([]analysis.Token, 0, 16+len(s.other))
+		}
+		s.slab = append(s.slab, analysis.Token{Start: start, End: end, Position: s.pos, Type: analysis.AlphaNumeric})
+		tk := &s.slab[len(s.slab)-1]
 		if term != nil {
 			tk.Term = term
 		} else {
