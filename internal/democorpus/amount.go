@@ -133,12 +133,12 @@ func newAmount(r *rand.Rand, v int64, cur currency) amount {
 // withMod sets a modifier that suits the figure.
 func (a amount) withMod(m modifier) amount {
 	if m == modPlus {
-		// 30余亿元 needs a whole number of 亿 or 万 of at least 10.
+		// 30余亿元 needs a whole number of tens of 亿 or 万.
 		u := int64(1e8)
 		if a.v < 1e8 {
 			u = 1e4
 		}
-		if a.v%u != 0 || a.v/u < 10 || a.hanzi {
+		if a.v%(10*u) != 0 || a.v/u < 10 || a.hanzi {
 			m = modOver
 		}
 	}

@@ -97,6 +97,9 @@ func (d *doc) write(w *world, r *rand.Rand, st *story, i int, salt uint64) Repor
 	if c := d.b[0]; c >= 'a' && c <= 'z' {
 		d.b[0] = c - 'a' + 'A'
 	}
+	if !st.zh {
+		d.b = fixPossessive(d.b)
+	}
 	title := string(d.b)
 	d.b = d.b[:0]
 	d.cur = nil
@@ -104,6 +107,9 @@ func (d *doc) write(w *world, r *rand.Rand, st *story, i int, salt uint64) Repor
 		d.b = append(d.b, "　　"...)
 	}
 	sk.body(d)
+	if !st.zh {
+		d.b = fixPossessive(d.b)
+	}
 	body := string(d.b)
 
 	rep := Report{
@@ -168,4 +174,19 @@ func pad6(n int) string {
 		s = "0" + s
 	}
 	return s
+}
+
+// fixPossessive writes the possessive of names ending in s the usual way:
+// Huaxin New Materials' plant, not Materials's.
+func fixPossessive(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\'' && i > 0 && b[i-1] == 's' && i+1 < len(b) && b[i+1] == 's' && (i+2 == len(b) || b[i+2] == ' ') {
+			out = append(out, '\'')
+			i++ // drop the s
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
 }

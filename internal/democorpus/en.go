@@ -38,7 +38,7 @@ var (
 	enStats = compileAll(
 		"In {lastYear}, {city} [saw its gross domestic product (GDP) reach|recorded a GDP of] {gdp}, up {gdpGrowth} year on year, while [the output value of its industrial enterprises above designated size|its industrial output] [stood at|reached] {indOutput}.",
 		"{city}'s GDP [hit|reached] {gdp} in {lastYear}[!muni:[, ranking among the top in the province|]], and its foreign trade [totaled|came to] {exports}.",
-		"[At present, {zoneShort}|{ZoneShort}] is home to [hundreds of|more than 1,000] companies, which [generated an industrial output of|recorded output value of] {indOutput} in {lastYear}[, with imports and exports of {exports}|].",
+		"[At present, {zoneShort}|{ZoneShort}] is home to [hundreds of|more than 1,000] companies, which [generated an industrial output of|recorded output value of] {zoneOutput} in {lastYear}[, with imports and exports of {zoneExports}|].",
 	)
 	enClosing = compileAll(
 		"[Going forward|Next], {zone} will [continue to optimize its business environment|further streamline approvals] and [step up efforts to attract investment|push signed projects to land as soon as possible].",
@@ -48,7 +48,7 @@ var (
 		"[Among them, |Among the signed projects, |]{co}, {coDesc}, [plans to|will] invest[?amt: {amt}] in {aProdFull}[?cap: with a capacity of {cap}]. [Once in full operation|When completed], it is expected to [generate annual output value of|have annual output of] {output} and pay {tax} in taxes a year.",
 		"[?adj:{coShort}'s {amtAdj} {prodFull} will|{coShort}'s {prodFull}[?amt:, worth {amt},] will] [be built in|settle in] {zone}[?phase:, with the first phase costing {phase}], [creating|and is expected to create] {jobs} jobs.",
 		"{co} [signed an agreement|inked a deal] to build {aProdFull}[?amt: with a total investment of {amt}], [filling a gap in the province's industrial chain|strengthening {city}'s industrial chain].",
-		"{coShort}[?home:, based in {coHome},] has [long specialized in|focused for years on] {prod}. Its {prodFull}[?amt: will involve an investment of {amt} and] is [scheduled to go into production in {nextYear}|expected to break ground within the year].",
+		"{coShort}[?home:, based in {coHome},] has [long specialized in|focused for years on] {field}. Its {prodFull}[?amt: will involve an investment of {amt} and] is [scheduled to [?mfg:go into production|open] in {nextYear}|expected to break ground within the year].",
 		"[Furthermore|In addition], {coDesc}, {coShort}[,|] made a new investment[?amt: of {amt}] in {zone} in {aProdFull} covering about {area} mu of land.",
 	)
 )
@@ -238,12 +238,12 @@ var (
 		"[?adj:{coShort}'s {amtAdj} {prodFull} has landed in {zoneIn}.|{coShort} will build {aProdFull} in {zoneIn}[?amt:, investing {amt}].]",
 	)
 	enSingleDetail = compileAll(
-		"Located in {zone}, the project [covers|will occupy] about {area} mu of land and [will include|includes] production plants, an R&D center and supporting facilities. [?cap:It will have a capacity of {cap}. ]Once in full operation, it is expected to generate annual output value of {output} and pay {tax} in taxes a year, creating {jobs} jobs.",
+		"Located in {zone}, the project [covers|will occupy] about {area} mu of land and [will include|includes] [?mfg:production plants, an R&D center|its main buildings] and supporting facilities. [?cap:It will have a capacity of {cap}. ]Once in full operation, it is expected to [?mfg:generate annual output value of|bring in annual revenue of] {output} and pay {tax} in taxes a year, creating {jobs} jobs.",
 		"The project will be built in two phases, with the first phase [to be completed within {months} months|scheduled for completion in {nextYear}]. When fully operational it [should|is expected to] [bring in annual sales revenue of|generate annual revenue of] {output}.",
 	)
 	enCompany = compileAll(
-		"Founded in {founded}, {coShort} is a high-tech company [specializing in|focused on] {prod}[?home:, headquartered in {coHome}]. Its revenue [reached|was] {revenue} in {lastYear}.",
-		"{co} is a national-level \"little giant\" [firm|enterprise] [in|specializing in] {prod}, with [more than 100 patents|over a hundred patents]. It [reported|recorded] revenue of {revenue} last year.",
+		"Founded in {founded}, {coShort} is a [?mfg:high-tech company|company] [specializing in|focused on] {field}[?home:, headquartered in {coHome}]. Its revenue [reached|was] {revenue} in {lastYear}.",
+		"{co} is a national-level \"little giant\" [firm|enterprise] [in|specializing in] {field}, with [more than 100 patents|over a hundred patents]. It [reported|recorded] revenue of {revenue} last year.",
 	)
 )
 
@@ -272,7 +272,7 @@ var (
 	)
 	enGroundProject = compileAll(
 		"{co}'s {prodFull}[?amt:, with an investment of {amt},] is scheduled to be completed within {months} months.",
-		"[Among them, the|The] {prodFull} of {coShort}[?amt: (investment: {amt})] [?cap:will have a capacity of {cap} after completion|is expected to create {jobs} jobs].",
+		"[Among them, the|The] {prodFull} of {coShort}[?amt: (investment: {amtP})] [?cap:will have a capacity of {cap} after completion|is expected to create {jobs} jobs].",
 		"{coShort}, {coDesc}, started building its {prodFull}[?amt:, worth {amt},] on the same day and expects to put it into operation in {nextYear}.",
 	)
 )
@@ -296,7 +296,7 @@ var (
 		"[Investment attraction in {countyOf} has gathered pace|{countyOf} has stepped up its efforts to attract investment]: {period} it signed {n} projects[?total: with a combined investment of {total}][?total:, of which {paid} has been received|].",
 	)
 	enSummaryProject = compileAll(
-		"{co}'s {prodFull}[?amt: ({amt})] has started construction.",
+		"{co}'s {prodFull}[?amt: ({amtP})] has started construction.",
 		"The {prodFull} of {coShort}, {coDesc},[?amt: worth {amt},] has obtained land.",
 		"[Another highlight is|Also signed was] {aProdFull}[?amt: of {amt}] by {coShort}.",
 	)
@@ -327,7 +327,7 @@ var (
 	)
 	enTradeBack = compileAll(
 		"At the previous session, {lastN} projects were signed with a total investment of {lastTotal}, and {rate} of them have started construction.",
-		"In {lastYear}, {provShort} used {fdi} in foreign investment and its foreign trade totaled {exports}.",
+		"{provDept} said {rate} of the projects signed at the previous session [have been implemented|have received funding], and many are already in production.",
 	)
 )
 
@@ -357,11 +357,11 @@ var (
 		"In a separate filing, the company said it will build {aProdFull} in {pcity}[?amt: with an investment of {amt}].",
 	)
 	enListedCompany = compileAll(
-		"{coShort} [mainly makes|is mainly engaged in the R&D, production and sale of] {prod} products[?home: and is based in {coHome}]. Its revenue [rose|grew] {growth} to {revenue} in {lastYear}, with net profit of {profit}.",
+		"{coShort} [?mfg:[mainly makes|is mainly engaged in the R&D, production and sale of] {prod} products|is mainly engaged in {field}][?home: and is based in {coHome}]. Its revenue [rose|grew] {growth} to {revenue} in {lastYear}, with net profit of {profit}.",
 		"According to its annual report, {coShort} posted revenue of {revenue} in {lastYear} and net profit of {profit}.",
 	)
 	enListedRisk = compileAll(
-		"The company said the investment will [expand its {prod} capacity|improve its industrial layout], but warned that the project still [requires|needs] [approvals for project filing, environmental assessment and energy assessment|government approvals] and [faces uncertainties|may be adjusted].",
+		"The company said the investment will [?mfg:[expand its {prod} capacity|improve its industrial layout]|expand its {field} business], but warned that the project still [requires|needs] [approvals for project filing, environmental assessment and energy assessment|government approvals] and [faces uncertainties|may be adjusted].",
 		"Shares of {coShort} closed at {price} yuan on {pubDate}, giving it a market value of {marketCap}.",
 	)
 )
@@ -411,12 +411,12 @@ func enForeign(d *doc) {
 
 var (
 	enProgressLead = compileAll(
-		"The {prodFull} of {co} in {zone} [?mfg:[topped out|rolled out its first products|started production]|[topped out|opened to the public|completed its first phase]] on {evtDate}, [marking a key step in its construction|[?mfg:moving into the equipment installation stage|bringing it close to full operation]].",
+		"The {prodFull} of {co} in {zone} [?mfg:[topped out on {evtDate}, moving into the equipment installation stage|rolled out its first products on {evtDate}, a step closer to full production|started production on {evtDate}, marking a key step for the project]|[topped out on {evtDate}, marking a key step in its construction|opened to the public on {evtDate}|completed its first phase on {evtDate}]].",
 		"At the construction site of {coShort}'s {prodFull} in {zone}, [cranes are busy and workers are racing against time|workers are installing equipment]. [The main structure has been completed|[?mfg:Equipment installation|Interior work] is nearly finished], and [?mfg:[full production is expected in {nextYear}|trial production should begin by the end of the year]|it is expected to open in {nextYear}].",
 	)
 	enProgressDetail = compileAll(
 		"Signed in {lastYear}, the project [?cap:will have a capacity of {cap} and |]is expected to [generate annual output value of|bring annual sales of] {output} and pay {tax} in taxes when fully operational, creating {jobs} jobs.",
-		"Once completed, the project will [extend|strengthen] {city}'s {prod} industrial chain and [bring in annual sales revenue of|generate output value of] {output} a year.",
+		"Once completed, the project will [extend|strengthen] {city}'s {field} industrial chain and [bring in annual sales revenue of|generate output value of] {output} a year.",
 	)
 )
 

@@ -64,6 +64,8 @@ const (
 	sAProdFull            // the same with an English article: an RF module packaging and testing base (sector)
 	sAmt                  // the project's investment (amount)
 	sAmtAdj               // 1.2-billion-yuan (amount)
+	sAmtP                 // the project's investment inside parentheses: never "… ($1 million)" (amount)
+	sField                // what the company does: the product for a maker, else the sector (sector)
 	sAmtConv              // 约合人民币2.1亿元 / about 213 million yuan: a conversion of a foreign figure
 	sPhase                // first-phase investment
 	sCap                  // 年产10GWh / 10 GWh a year
@@ -78,6 +80,8 @@ const (
 	sExecName             // 李明 / Li Ming
 	sGDP                  // the city's GDP
 	sGDPGrowth            // 5.2%
+	sZoneOutput           // the zone's industrial output
+	sZoneExports          // the zone's foreign trade
 	sIndOutput            // industrial output value
 	sLastN                // projects signed last year
 	sLastTotal            // their total investment last year
@@ -108,9 +112,9 @@ var slotNames = map[string]slot{
 	"ordinal": sOrdinal, "sectorList": sSectorList, "slogan": sSlogan, "growth": sGrowth, "rate": sRate,
 	"co": sCo, "coShort": sCoShort, "coDesc": sCoDesc, "coHome": sCoHome, "coCountry": sCoCountry,
 	"stock": sStock, "founded": sFounded, "prod": sProd, "prodFull": sProdFull, "aProdFull": sAProdFull, "amt": sAmt,
-	"amtAdj": sAmtAdj, "amtConv": sAmtConv, "phase": sPhase, "cap": sCap, "output": sOutput, "tax": sTax,
+	"amtAdj": sAmtAdj, "amtP": sAmtP, "field": sField, "amtConv": sAmtConv, "phase": sPhase, "cap": sCap, "output": sOutput, "tax": sTax,
 	"jobs": sJobs, "area": sArea, "months": sMonths, "pcity": sPCity, "pcountyOf": sPCountyOf,
-	"exec": sExec, "execName": sExecName, "gdp": sGDP, "gdpGrowth": sGDPGrowth, "indOutput": sIndOutput,
+	"exec": sExec, "execName": sExecName, "gdp": sGDP, "gdpGrowth": sGDPGrowth, "zoneOutput": sZoneOutput, "zoneExports": sZoneExports, "indOutput": sIndOutput,
 	"lastN": sLastN, "lastTotal": sLastTotal, "exports": sExports, "revenue": sRevenue, "profit": sProfit,
 	"price": sPrice, "marketCap": sMarketCap, "fdi": sFDI, "market": sMarket, "income": sIncome,
 	"off1": sOff1, "off1Name": sOff1Name, "off2": sOff2, "off2Name": sOff2Name, "offProv": sOffProv,
@@ -605,6 +609,19 @@ func (d *doc) emit(s slot) {
 		d.figure(p.amt, figProject)
 	case sAmtAdj:
 		d.figure(p.amt, figAdj)
+	case sAmtP:
+		a := p.amt
+		if a.enForm == enWithUSD && a.cur == cny {
+			a.enForm = enYuan
+		}
+		d.figure(a, figProject)
+	case sField:
+		d.sector(p)
+		if p.mfg() {
+			d.str(p.prod.zh, p.prod.en)
+		} else {
+			d.str(p.sec.zh, p.sec.en)
+		}
 	case sAmtConv:
 		a := newAmount(d.r, roundSig(p.amt.yuan(), 2), cny)
 		a.hanzi, a.enForm = false, enYuan
@@ -652,6 +669,10 @@ func (d *doc) emit(s slot) {
 		d.pct(st.gdpGrowth)
 	case sIndOutput:
 		d.figure(st.indOutput, figOther)
+	case sZoneOutput:
+		d.figure(st.zoneOutput, figOther)
+	case sZoneExports:
+		d.figure(st.zoneExports, figOther)
 	case sLastN:
 		d.num(st.lastN)
 	case sLastTotal:
@@ -936,9 +957,6 @@ func (d *doc) capacity(p *project) {
 		d.b = appendGrouped(d.b, n)
 	}
 	d.b = append(d.b, pat[i+1:]...)
-	if d.zh && !c.noun {
-		d.b = append(d.b, p.prod.zh...)
-	}
 }
 
 // official writes an official's title and name: 聊城市委书记张汝京, 恩施州副州长…

@@ -29,13 +29,10 @@ type capacity struct {
 	zh, en string // '#' stands for the number
 	lo, hi int
 	mul    int
-	noun   bool // the Chinese phrase names its object (年出栏生猪#万头)
 }
 
 func cp(zh, en string, lo, hi, mul int) *capacity {
-	c := &capacity{zh: zh, en: en, lo: lo, hi: hi, mul: mul}
-	c.noun = !strings.HasPrefix(zh, "年产") || strings.HasPrefix(zh, "年产原煤")
-	return c
+	return &capacity{zh: zh, en: en, lo: lo, hi: hi, mul: mul}
 }
 
 // facilitySuffixes end the Chinese names of products that are facilities
@@ -73,8 +70,8 @@ var sectors = []*sector{
 			{zh: "12英寸晶圆制造", en: "12-inch wafer fabrication"},
 			{zh: "集成电路设计", en: "integrated circuit design"},
 			{zh: "射频模组封装测试", en: "RF module packaging and testing"},
-			{zh: "新型显示面板", en: "new display panel", cap: cp("年产#万片", "# panels a year", 30, 900, 10000)},
-			{zh: "服务器整机制造", en: "server manufacturing", cap: cp("年产#万台", "# units a year", 5, 60, 10000)},
+			{zh: "新型显示面板", en: "new display panel", cap: cp("年产#万片显示面板", "# panels a year", 30, 900, 10000)},
+			{zh: "服务器整机制造", en: "server manufacturing", cap: cp("年产#万台服务器", "# units a year", 5, 60, 10000)},
 			{zh: "5G通信模组", en: "5G communication module"},
 			{zh: "工业互联网平台", en: "industrial internet platform"},
 			{zh: "大数据中心", en: "big data center"},
@@ -88,7 +85,7 @@ var sectors = []*sector{
 		coZh: []string{"智能装备", "精密机械", "重工", "航空科技", "机器人"},
 		coEn: []string{"Intelligent Equipment", "Precision Machinery", "Heavy Industry", "Aviation Technology", "Robotics"},
 		prods: []product{
-			{zh: "工业机器人", en: "industrial robot", cap: cp("年产#台", "# units a year", 2000, 30000, 1)},
+			{zh: "工业机器人", en: "industrial robot", cap: cp("年产工业机器人#台", "# units a year", 2000, 30000, 1)},
 			{zh: "高档数控机床", en: "high-end CNC machine tool"},
 			{zh: "航空零部件", en: "aircraft component"},
 			{zh: "智能制造装备", en: "intelligent manufacturing equipment"},
@@ -102,11 +99,11 @@ var sectors = []*sector{
 		coZh: []string{"新材料", "材料科技", "高分子材料"},
 		coEn: []string{"New Materials", "Materials Technology", "Polymer Materials"},
 		prods: []product{
-			{zh: "锂电池隔膜", en: "lithium battery separator", also: []string{"new-energy-vehicles"}, cap: cp("年产#亿平方米", "# million square meters a year", 2, 20, 100)},
-			{zh: "高性能碳纤维", en: "high-performance carbon fiber", cap: cp("年产#吨", "# tonnes a year", 3000, 25000, 1)},
+			{zh: "锂电池隔膜", en: "lithium battery separator", also: []string{"new-energy-vehicles"}, cap: cp("年产锂电池隔膜#亿平方米", "# million square meters a year", 2, 20, 100)},
+			{zh: "高性能碳纤维", en: "high-performance carbon fiber", cap: cp("年产高性能碳纤维#吨", "# tonnes a year", 3000, 25000, 1)},
 			{zh: "特种合金", en: "special alloy"},
 			{zh: "石墨烯材料", en: "graphene materials"},
-			{zh: "高端铝合金板带", en: "high-end aluminum alloy sheet and strip", cap: cp("年产#万吨", "# tonnes a year", 5, 60, 10000)},
+			{zh: "高端铝合金板带", en: "high-end aluminum alloy sheet and strip", cap: cp("年产铝合金板带#万吨", "# tonnes a year", 5, 60, 10000)},
 			{zh: "可降解塑料", en: "biodegradable plastics"},
 			{zh: "稀土永磁材料", en: "rare earth permanent magnet materials"},
 			{zh: "电子特种气体", en: "electronic specialty gases"},
@@ -129,8 +126,8 @@ var sectors = []*sector{
 		coZh: []string{"新能源汽车", "动力电池", "汽车科技"},
 		coEn: []string{"New Energy Vehicle", "Power Battery", "Automotive Technology"},
 		prods: []product{
-			{zh: "新能源汽车整车", en: "new energy vehicle assembly", cap: cp("年产#万辆", "# vehicles a year", 5, 30, 10000)},
-			{zh: "动力电池", en: "power battery", cap: cp("年产#GWh", "# GWh a year", 5, 60, 1)},
+			{zh: "新能源汽车整车", en: "new energy vehicle assembly", cap: cp("年产新能源汽车#万辆", "# vehicles a year", 5, 30, 10000)},
+			{zh: "动力电池", en: "power battery", cap: cp("年产#GWh动力电池", "# GWh a year", 5, 60, 1)},
 			{zh: "电驱动系统", en: "electric drive system"},
 			{zh: "充换电设施", en: "charging and battery-swap facilities"},
 			{zh: "氢燃料电池汽车", en: "hydrogen fuel cell vehicle"},
@@ -141,7 +138,7 @@ var sectors = []*sector{
 		coZh: []string{"新能源", "光伏科技", "能源科技", "风电"},
 		coEn: []string{"New Energy", "Photovoltaic Technology", "Energy Technology", "Wind Power"},
 		prods: []product{
-			{zh: "高效光伏组件", en: "high-efficiency photovoltaic module", cap: cp("年产#GW", "# GW a year", 2, 20, 1)},
+			{zh: "高效光伏组件", en: "high-efficiency photovoltaic module", cap: cp("年产#GW高效光伏组件", "# GW a year", 2, 20, 1)},
 			{zh: "风电装备", en: "wind power equipment", also: []string{"high-end-equipment"}},
 			{zh: "新型储能电站", en: "new-type energy storage power station"},
 			{zh: "分布式光伏", en: "distributed photovoltaic power"},
@@ -214,7 +211,7 @@ var sectors = []*sector{
 		coEn: []string{"Chemical", "Petrochemical", "Chemistry"},
 		prods: []product{
 			{zh: "精细化工", en: "fine chemicals"},
-			{zh: "乙烯", en: "ethylene", cap: cp("年产#万吨", "# tonnes a year", 60, 150, 10000)},
+			{zh: "乙烯", en: "ethylene", cap: cp("年产#万吨乙烯", "# tonnes a year", 60, 150, 10000)},
 			{zh: "炼化一体化", en: "integrated refining and chemicals"},
 			{zh: "氟化工", en: "fluorochemical"},
 			{zh: "农药中间体", en: "pesticide intermediates"},
@@ -228,7 +225,7 @@ var sectors = []*sector{
 			{zh: "服装智能制造", en: "smart garment manufacturing"},
 			{zh: "定制家具", en: "custom furniture"},
 			{zh: "高档生活用纸", en: "tissue paper"},
-			{zh: "小家电", en: "small household appliance", cap: cp("年产#万台", "# units a year", 100, 1000, 10000)},
+			{zh: "小家电", en: "small household appliance", cap: cp("年产小家电#万台", "# units a year", 100, 1000, 10000)},
 			{zh: "运动鞋服", en: "sportswear and footwear"},
 			{zh: "纸制品包装", en: "paper packaging"},
 		}},

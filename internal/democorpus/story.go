@@ -108,6 +108,7 @@ type story struct {
 
 	// Figures that are not the investment reported.
 	gdp, indOutput, lastTotal, exports, revenue amount
+	zoneOutput, zoneExports                     amount
 	lastN, growth, gdpGrowth                    int // growth in tenths of a percent
 	half                                        int // 0 first quarter … 4 whole year
 	ordinal                                     int // the event's edition
@@ -134,11 +135,8 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 		st.county = st.zone.county
 	}
 	st.off1, st.off2 = w.newPerson(r), w.newPerson(r)
-	// One of the city's leaders and one deputy or bureau head.
+	// One of the city's leaders and one deputy, bureau head or zone chief.
 	st.off1Role, st.off2Role = r.IntN(3), 3+r.IntN(5)
-	if r.IntN(2) == 0 {
-		st.off1Role, st.off2Role = st.off2Role, st.off1Role
-	}
 	st.ordinal = 2 + r.IntN(12)
 	st.half = r.IntN(5)
 
@@ -178,7 +176,7 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 			}
 			p.prod = &sec.prods[r.IntN(len(sec.prods))]
 		}
-		if !p.mfg() {
+		if !p.mfg() || strings.Contains(p.prod.en, "production") || strings.Contains(p.prod.en, "R&D") || strings.Contains(p.prod.en, "manufacturing") {
 			p.ptype = 0 // a coal mine is a project, not an R&D base
 		}
 		p.exec = w.newPerson(r)
@@ -206,7 +204,7 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 		}
 		p.output = newAmount(r, roundSig(p.amt.yuan()*(0.8+3*r.Float64()), 2), cny)
 		// About one job per 0.5–3 million yuan, as reports claim.
-		p.jobs = int(roundSig(min(max(p.amt.yuan()/(5e5+2.5e6*r.Float64()), 3), 5000), 2))
+		p.jobs = int(roundSig(min(max(p.amt.yuan()/(5e5+2.5e6*r.Float64()), 8), 5000), 2))
 		p.tax = newAmount(r, roundSig(p.output.yuan()*(0.03+0.07*r.Float64()), 2), cny)
 		if p.prod.cap != nil {
 			c := p.prod.cap
@@ -308,7 +306,7 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 
 	// Figures that must not become the amount. A capital's or a
 	// municipality's GDP is larger than a prefecture's.
-	lo, hi := 10.5, 11.8
+	lo, hi := 10.9, 11.9
 	switch {
 	case gazetteer.IsMunicipality(st.city.p.Code):
 		lo, hi = 12.2, 12.7
@@ -321,13 +319,20 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 	st.gdpGrowth = 30 + r.IntN(60)
 	st.indOutput = newAmount(r, roundSig(float64(st.gdp.v)*(0.3+0.9*r.Float64()), 3), cny)
 	st.indOutput.hanzi = false
+	// The zone is a part of the city.
+	st.zoneOutput = newAmount(r, roundSig(float64(st.indOutput.v)*(0.05+0.3*r.Float64()), 3), cny)
+	st.zoneExports = newAmount(r, roundSig(float64(st.zoneOutput.v)*(0.02+0.3*r.Float64()), 2), cny)
 	st.lastN = 20 + r.IntN(200)
 	st.lastTotal = newAmount(r, roundSig(sum*(1+8*r.Float64())+1e9, 2+r.IntN(2)), cny)
-	st.exports = newAmount(r, randValue(r, 9, 11.3), cny)
+	st.exports = newAmount(r, roundSig(float64(st.gdp.v)*(0.03+0.5*r.Float64()), 3), cny)
 	st.growth = 50 + r.IntN(400)
 	if len(st.projs) > 0 {
 		p := st.projs[0]
-		st.revenue = newAmount(r, roundSig(p.amt.yuan()*(1.5+6*r.Float64())+1e8, 3), cny)
+		base := p.amt.yuan()
+		if base == 0 {
+			base = math.Pow(10, p.sec.lo+r.Float64()*(p.sec.hi-p.sec.lo))
+		}
+		st.revenue = newAmount(r, roundSig(base*(1.5+6*r.Float64())+1e8, 3), cny)
 	}
 	st.source = pickSource(r, st)
 	return st

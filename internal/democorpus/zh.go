@@ -24,7 +24,7 @@ var (
 	zhStats = compileAll(
 		"[数据显示|据统计]，{lastYear}年{city}实现地区生产总值{gdp}，同比增长{gdpGrowth}；[规模以上工业总产值|规上工业总产值]{indOutput}。",
 		"{lastYear}年，{cityFull}地区生产总值[达到|突破]{gdp}，[同比增长{gdpGrowth}|[?muni:同比增长{gdpGrowth}|增速居全省前列]]，外贸进出口总额{exports}。",
-		"[目前|截至目前]，{zoneShort}已集聚各类企业[数百|上千]家，{lastYear}年实现[规上工业产值|工业总产值]{indOutput}，[进出口总额|外贸进出口]{exports}。",
+		"[目前|截至目前]，{zoneShort}已集聚各类企业[数百|上千]家，{lastYear}年实现[规上工业产值|工业总产值]{zoneOutput}，[进出口总额|外贸进出口]{zoneExports}。",
 	)
 	zhClosing = compileAll(
 		"[下一步|接下来]，{zone}将[持续优化营商环境|继续深化“放管服”改革]，[以更大力度开展招商引资|全力推进签约项目落地]，[为{city}高质量发展作出新的更大贡献|奋力打造{slogan}产业高地]。",
@@ -35,7 +35,7 @@ var (
 		"[其中，|此次签约项目中，|]{coDesc}{coShort}[拟|计划]投资[?amt:{amt}]建设{prodFull}[?cap:，建成后可形成{cap}的生产能力]，[达产后|全部投产后]预计年产值{output}、年纳税{tax}。",
 		"由{co}投资建设的{prodFull}[?amt:，总投资{amt}][?phase:，其中一期投资{phase}]，[?mfg:[主要从事|重点布局]{prod}[的研发与生产|的研发、生产和销售]，|][建成后可新增就业岗位{jobs}个|可带动就业{jobs}人]。",
 		"{co}投资的{prodFull}[?amt:（总投资{amt}）]将落户{zone}，[填补{provShort}在该领域的空白|进一步补齐{city}{prod}产业链短板|助力{city}打造{prod}产业集群]。",
-		"{coShort}[?home:（总部位于{coHome}）]深耕{prod}领域多年，此次布局的{prodFull}[?amt:计划总投资{amt}][!amt:是企业近年来最大的一笔投资]，[预计{nextYear}年建成投产|力争年内开工建设]。",
+		"{coShort}[?home:（总部位于{coHome}）]深耕{field}领域多年，此次布局的{prodFull}[?amt:计划总投资{amt}][!amt:是企业近年来最大的一笔投资]，[预计{nextYear}年建成投产|力争年内开工建设]。",
 		"[?amt:投资{amt}的]{prodFull}由{co}建设，项目选址{zone}，[用地约{area}亩|规划用地{area}亩]，[主要建设|将建设][?mfg:生产厂房、研发中心|主体建筑]及配套设施。",
 		"[?first:[?amt:{prodFull}投资额最大，达{amt}。|{prodFull}备受关注。]|[?amt:投资{amt}的|]{prodFull}同样备受关注。]该项目由{coDesc}{coShort}[投资建设|牵头实施]，[?cap:建成后将形成{cap}的生产能力，]预计年销售收入{output}。",
 	)
@@ -218,10 +218,10 @@ var (
 	)
 	zhSingleDetail = compileAll(
 		"据介绍，项目[选址|位于]{zone}，[规划|计划]用地{area}亩，[主要建设|拟建设][?mfg:生产厂房、研发中心|主体建筑]及配套设施[?cap:，建成后可形成{cap}的生产能力]，预计年产值{output}，年纳税{tax}，[提供|带动]就业岗位{jobs}个。",
-		"[该项目|项目]分两期建设，[计划|预计]{months}个月内建成[一期|首期]工程。[全部达产后|项目达产后]，[?cap:可形成{cap}的生产能力，]预计实现年销售收入{output}、年税收{tax}。",
+		"[该项目|项目]分两期建设，[计划|预计]{months}个月内建成[一期|首期]工程。[?mfg:[全部达产后|项目达产后]，[?cap:可形成{cap}的生产能力，]预计实现年销售收入{output}、年税收{tax}|项目建成运营后，预计年营业收入{output}、年税收{tax}]。",
 	)
 	zhCompany = compileAll(
-		"{coShort}成立于{founded}年，是一家[集研发、生产、销售于一体的|专注于{prod}领域的]高新技术企业[?home:，总部位于{coHome}]。[{lastYear}年|去年]，[公司|企业]实现营业收入{revenue}。",
+		"{coShort}成立于{founded}年，是一家[?mfg:[集研发、生产、销售于一体的|专注于{prod}领域的]高新技术企业|专注于{field}领域的企业][?home:，总部位于{coHome}]。[{lastYear}年|去年]，[公司|企业]实现营业收入{revenue}。",
 		"[公开资料显示，|据了解，]{co}[是国家级专精特新“小巨人”企业|是行业内的龙头企业]，[拥有授权专利|已获得专利]一百余项，{lastYear}年营业收入{revenue}。",
 	)
 )
@@ -321,7 +321,7 @@ var (
 	)
 	zhTradeBack = compileAll(
 		"据[统计|了解]，上届洽谈周共签约项目{lastN}个，总投资{lastTotal}，目前项目开工率达{rate}。",
-		"[据{provDept}介绍，|]{lastYear}年，{provShort}实际使用外资{fdi}，[外贸进出口总额|进出口总值]{exports}。",
+		"[据{provDept}介绍，|]截至目前，上届洽谈周签约项目[履约率|资金到位率]达{rate}，[一批项目已建成投产|多个项目已开工建设]。",
 	)
 )
 
@@ -342,19 +342,19 @@ var zhTradeMid = compileAll(
 
 var (
 	zhListedLead = compileAll(
-		"{coShort}（{stock}）{pubDate}[晚间|]公告，公司与{cityFull}人民政府签署《{prodFull}投资协议书》，[拟|计划]在{zone}投资建设{prodFull}，项目总投资{amt}，资金来源为[公司自有或自筹资金|自有资金及银行贷款]。",
-		"{pubDate}，{coShort}（{stock}）发布公告称，[公司|全资子公司]拟与{zone}管理委员会签订投资合作协议，[投资{amt}|以{amt}]建设{prodFull}[?cap:，建成后将形成{cap}的产能]。",
+		"{coShort}（{stock}）{pubDate}[晚间|]公告，公司与[?zone:{zone}管理委员会|{cityFull}人民政府]签署《{prodFull}投资协议书》，[拟|计划]在{zone}投资建设{prodFull}，项目总投资{amt}，资金来源为[公司自有或自筹资金|自有资金及银行贷款]。",
+		"{pubDate}，{coShort}（{stock}）发布公告称，[公司|全资子公司]拟与[?zone:{zone}管理委员会|{cityFull}人民政府]签订投资合作协议，[投资{amt}|以{amt}]建设{prodFull}[?cap:，建成后将形成{cap}的产能]。",
 	)
 	zhListedSecond = compileAll(
 		"[同日|与此同时]，公司还公告拟在{pcountyOf}投资[?amt:{amt}]建设{prodFull}。",
 		"此外，公司[计划|拟]在{pcity}[布局|建设]{prodFull}[?amt:，总投资{amt}]。",
 	)
 	zhListedCompany = compileAll(
-		"公开资料显示，{coShort}主要从事{prod}[相关产品|等产品]的研发、生产和销售[?home:，注册地位于{coHome}]。公司{lastYear}年实现营业收入{revenue}，同比增长{growth}；净利润{profit}。",
+		"公开资料显示，{coShort}[?mfg:主要从事{prod}[相关产品|等产品]的研发、生产和销售|主要从事{field}相关业务][?home:，注册地位于{coHome}]。公司{lastYear}年实现营业收入{revenue}，同比增长{growth}；净利润{profit}。",
 		"[据年报披露|财报显示]，{coShort}{lastYear}年[营业收入|营收]{revenue}，归母净利润{profit}[?home:。公司总部位于{coHome}|]。",
 	)
 	zhListedRisk = compileAll(
-		"公司表示，本次投资[有利于|旨在]进一步扩大{prod}产能，[完善公司产业布局|提升公司核心竞争力]。公告同时提示，项目[尚需|还需]履行[立项、环评、能评|相关]等审批程序，[项目建设周期较长|存在一定的不确定性]。",
+		"公司表示，本次投资[有利于|旨在][?mfg:进一步扩大{prod}产能|拓展{field}业务]，[完善公司产业布局|提升公司核心竞争力]。公告同时提示，项目[尚需|还需]履行[立项、环评、能评|相关]等审批程序，[项目建设周期较长|存在一定的不确定性]。",
 		"[公告提示|公司提醒投资者注意]，项目投资金额[为预估数|系初步测算]，[实际投资以后续建设情况为准|存在因市场变化而调整的风险]。截至{pubDate}收盘，{coShort}股价报{price}元/股，总市值{marketCap}。",
 	)
 )
@@ -402,13 +402,13 @@ func zhForeign(d *doc) {
 }
 
 var zhProgressLead = compileAll(
-	"{evtDate}，[位于|坐落于]{zone}的{co}{prodFull}[?mfg:[主体厂房顺利封顶|首批产品成功下线|正式投产]|[主体结构顺利封顶|正式开业运营|一期工程竣工]]，[标志着|这意味着]项目建设[?mfg:[进入设备安装调试阶段|迈出关键一步]|迈出关键一步]。",
+	"{evtDate}，[位于|坐落于]{zone}的{co}{prodFull}[?mfg:[主体厂房顺利封顶，标志着项目建设进入设备安装调试阶段|首批产品成功下线，这意味着项目距全面投产又近了一步|正式投产，标志着项目建设迈出关键一步]|[主体结构顺利封顶，标志着项目建设迈出关键一步|正式开业运营，这意味着项目建设取得阶段性成果|一期工程竣工，标志着项目建设迈出关键一步]]。",
 	"[初夏时节，|金秋时节，|]走进{zone}{coShort}{prodFull}建设现场，[塔吊林立、机器轰鸣|工人们正在加紧施工]。[项目负责人介绍|据项目负责人介绍]，目前[主体工程已完工|[?mfg:设备安装|室内装修]已进入尾声]，[预计{nextYear}年全面[?mfg:投产|运营]|力争年底前[?mfg:试生产|开门迎客]]。",
 )
 
 var zhProgressDetail = compileAll(
 	"[据介绍|据了解]，该项目于{lastYear}年签约落户，[全部达产后|建成投产后][?cap:可形成{cap}的生产能力，]预计年产值{output}，年纳税{tax}，[带动|新增]就业{jobs}人。",
-	"[项目建成后|项目全面投产后]，将[有效延伸|进一步完善]{city}{prod}产业链，预计实现年销售收入{output}，[提供就业岗位|吸纳就业]{jobs}个。",
+	"[项目建成后|项目全面投产后]，将[有效延伸|进一步完善]{city}{field}产业链，预计实现年销售收入{output}，[提供就业岗位|吸纳就业]{jobs}个。",
 )
 
 var zhProgressSpeech = compileAll(
