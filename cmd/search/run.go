@@ -113,7 +113,7 @@ func (m *Main) Run(ctx context.Context) error {
 	c := m.Config
 	m.log = slog.New(slog.NewTextHandler(m.Stderr, nil))
 	dataDir := c.DataDir
-	if err := analyzers.Configure(analyzers.Options{DictDir: c.DictDir, DataDir: dataDir}); err != nil {
+	if err := analyzers.Configure(analyzers.Options{DictDir: c.DictDir}); err != nil {
 		return err
 	}
 	var err error
