@@ -115,6 +115,19 @@ type scan struct {
 // the ordinary (non-overlapping) segmentation.
 func (t *Tokenizer) tokenize(input []byte, wantBase bool) (analysis.TokenStream, []bool) {
 	s := &scan{in: input, pos: 1}
+	// Size the Han buffers from the number of 3- and 4-byte characters
+	// (Chinese text), so English-only text allocates nothing for them.
+	wide := 0
+	for _, c := range input {
+		if c >= 0xE0 {
+			wide++
+		}
+	}
+	if wide > 0 {
+		s.han = make([]hanRune, 0, wide)
+		s.hoff = make([]int, 0, wide)
+		s.hbuf = make([]byte, 0, 3*wide+wide/4)
+	}
 	s.run()
 	var hanToks analysis.TokenStream
 	var hanBase []bool
