@@ -62,6 +62,12 @@ var enSkeletons = [numKinds][]skeleton{
 			"{region} {city} sees {n} projects signed[?total: worth {total}]",
 		),
 		body: enSigning,
+	}, {
+		titles: compileAll(
+			"Xinhua Silk Road: {region} {city} sees {n} projects signed at {ordinal} {city} Development Summit",
+			"{city} inks {n} projects[?total: involving {total}] at development summit",
+		),
+		body: enSummit,
 	}},
 	kPromotion: {{
 		titles: compileAll(
@@ -70,6 +76,12 @@ var enSkeletons = [numKinds][]skeleton{
 			"{year} {city} ({venue}) investment promotion conference [held|concludes][?total:, deals worth {total} signed]",
 		),
 		body: enPromotion,
+	}, {
+		titles: compileAll(
+			"{city} delegation courts investors in {venue}, signs {n} deals",
+			"{city} officials visit {venue} to attract investment[?total:, sign deals worth {total}]",
+		),
+		body: enPromotionTrip,
 	}},
 	kSingle: {{
 		titles: compileAll(
@@ -483,4 +495,77 @@ func enRural(d *doc) {
 	}
 	d.para()
 	d.sayAll(enRuralMid, 2, "\n\n")
+}
+
+var (
+	enSummitLead = compileAll(
+		"{n} projects[?total: involving a total investment of {total}] were signed at the {ordinal} {city} Development Summit held on {evtDate} in {cityIn}.",
+		"The {ordinal} {city} Development Summit, held in {city} on {evtDate}, saw {n} projects signed[?total:, with a total investment of {total}].",
+	)
+	enSummitMid = compileAll(
+		"The projects, covering {sectorList}, are expected to [further accumulate momentum for|speed up] {city}'s [new industrialization|industrial upgrading].",
+		"[Covering|Spanning] {sectorList}, the projects will [strengthen|extend] the city's industrial chains, [organizers said|according to the local government].",
+	)
+	enSummitProject = compileAll(
+		"{co}'s {prodFull}[?amt:, worth {amt}]",
+		"the {prodFull} of {coShort}, {coDesc}[?amt:, involving {amt}]",
+	)
+	enSummitClose = compileAll(
+		"{city} aims to achieve breakthroughs in attracting investment in {slogan}, said {off1}.",
+		"[Known as|Dubbed] \"[a pioneer of high-quality development|a rising industrial hub]\"[!muni: in the province], {city} has a business environment that is highly attractive to [quality projects at home and abroad|emerging industries], said {off1}.",
+	)
+)
+
+// enSummit writes a Xinhua Silk Road style item about a development summit.
+func enSummit(d *doc) {
+	enDateline(d)
+	d.say(enSummitLead)
+	d.para()
+	d.say(enSummitMid)
+	d.para()
+	d.b = append(d.b, "Since the beginning of this year, projects such as "...)
+	for i, p := range d.st.projs {
+		switch {
+		case i == 0:
+		case i == len(d.st.projs)-1:
+			d.b = append(d.b, " and "...)
+		default:
+			d.b = append(d.b, ", "...)
+		}
+		d.sayP(p, enSummitProject)
+	}
+	d.cur = nil
+	d.say(enSummitProgress)
+	d.para()
+	d.say(enSummitClose)
+	d.para()
+	d.say(enStats)
+}
+
+var enSummitProgress = compileAll(
+	" have been [selected into the list of major provincial projects|put on the province's list of key projects].",
+	" have made sound progress.",
+)
+
+var (
+	enTripLead = compileAll(
+		"A delegation from {city} led by {off1}, visited {venue} from {evtDate} to {evtEnd}[ to attract investment|, meeting business leaders], and signed {n} projects[?total: worth {total}].",
+		"{city} officials took their investment pitch to {venue} on {evtDate}, signing {n} projects[?total: with a total investment of {total}] with companies from the {venueRegionFull}.",
+	)
+	enTripMid = compileAll(
+		"During the trip, {off1Name} introduced {city}'s strengths in {slogan} and invited {venue} companies to [invest in the city|set up operations there].",
+		"At a symposium with {venue} entrepreneurs, {off1Name} said {city} and {venue} are [highly complementary|natural partners] in {slogan}.",
+	)
+)
+
+// enPromotionTrip writes a city delegation's trip to court investors.
+func enPromotionTrip(d *doc) {
+	enDateline(d)
+	d.say(enTripLead)
+	d.para()
+	d.say(enTripMid)
+	d.para()
+	enProjectsPara(d)
+	d.para()
+	d.say(enBackground)
 }

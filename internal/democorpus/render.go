@@ -35,6 +35,8 @@ const (
 	sDateline             // LIAOCHENG
 	sN                    // projects signed
 	sNBig                 // of which 100 million yuan or more
+	sNRest                // projects not described
+	sEvtEnd               // the last day of a several-day event
 	sTotal                // the event's total (amount)
 	sAnnual               // this year's planned investment of the projects started
 	sPaid                 // funds actually received
@@ -107,7 +109,7 @@ var slotNames = map[string]slot{
 	"prov": sProv, "provShort": sProvShort, "provDept": sProvDept, "region": sRegion, "city": sCity,
 	"cityFull": sCityFull, "cityIn": sCityIn, "county": sCounty, "countyOf": sCountyOf, "zone": sZone,
 	"zoneShort": sZoneShort, "venue": sVenue, "venueRegion": sVenueRegion, "venueRegionFull": sVenueRegionFull, "countyKind": sCountyKind, "dateline": sDateline,
-	"n": sN, "nBig": sNBig, "total": sTotal, "annual": sAnnual, "paid": sPaid, "evtDate": sEvtDate,
+	"n": sN, "nBig": sNBig, "nRest": sNRest, "evtEnd": sEvtEnd, "total": sTotal, "annual": sAnnual, "paid": sPaid, "evtDate": sEvtDate,
 	"pubDate": sPubDate, "year": sYear, "lastYear": sLastYear, "nextYear": sNextYear, "period": sPeriod, "Period": sPeriodCap, "ZoneShort": sZoneShortCap, "zoneIn": sZoneIn,
 	"ordinal": sOrdinal, "sectorList": sSectorList, "slogan": sSlogan, "growth": sGrowth, "rate": sRate,
 	"co": sCo, "coShort": sCoShort, "coDesc": sCoDesc, "coHome": sCoHome, "coCountry": sCoCountry,
@@ -497,6 +499,22 @@ func (d *doc) emit(s slot) {
 		d.num(st.n)
 	case sNBig:
 		d.num(st.nBig)
+	case sNRest:
+		d.num(max(st.n-len(st.projs), 1))
+	case sEvtEnd:
+		end := st.evt.AddDate(0, 0, 2+st.n%3)
+		if d.zh {
+			if end.Month() != st.evt.Month() {
+				d.b = strconv.AppendInt(d.b, int64(end.Month()), 10)
+				d.b = append(d.b, "月"...)
+			}
+			d.b = strconv.AppendInt(d.b, int64(end.Day()), 10)
+			d.b = append(d.b, "日"...)
+		} else {
+			d.b = append(d.b, monthsEn[end.Month()-1]...)
+			d.b = append(d.b, ' ')
+			d.b = strconv.AppendInt(d.b, int64(end.Day()), 10)
+		}
 	case sTotal:
 		d.figure(st.total, figTotal)
 	case sAnnual:

@@ -52,6 +52,12 @@ var zhSkeletons = [numKinds][]skeleton{
 			"[{year}年|]{city}重点项目集中签约 [?total:总额达{total}|{n}个项目落地]",
 		),
 		body: zhSigning,
+	}, {
+		titles: compileAll(
+			"{zone}{year}年第[一|二|三|四]批重点项目签约[?total: 总投资{total}| 涉及{sectorList}]",
+			"{city}：{n}个重点项目“落子”{zone}",
+		),
+		body: zhSigningList,
 	}},
 	kPromotion: {{
 		titles: compileAll(
@@ -61,6 +67,12 @@ var zhSkeletons = [numKinds][]skeleton{
 			"[“{venue}-{city}”|{city}（{venue}）]投资合作推介会成功举办",
 		),
 		body: zhPromotion,
+	}, {
+		titles: compileAll(
+			"{city}党政代表团赴{venue}开展招商活动 签约项目{n}个",
+			"{off1Name}率队赴{venue}招商 {n}个项目签约[?total:，总投资{total}]",
+		),
+		body: zhPromotionTrip,
 	}},
 	kSingle: {{
 		titles: compileAll(
@@ -471,4 +483,74 @@ func zhRural(d *doc) {
 	}
 	d.para()
 	d.sayAll(zhRuralMid, 2, "\n\n")
+}
+
+var (
+	zhListLead = compileAll(
+		"{evtDate}，{zone}举行{year}年重点项目签约仪式，[现场|集中]签约项目{n}个[?total:，总投资{total}]，涵盖{sectorList}等[领域|产业]。{off1}出席[签约仪式|仪式并致辞]。",
+		"[为加快构建现代化产业体系，|]{evtDate}，{cityIn}{zone}[集中签约|签约]一批重点项目，共{n}个[?total:，总投资{total}]。",
+	)
+	zhListItem = compileAll(
+		"{co}{prodFull}[?amt:，总投资{amt}]",
+		"{coDesc}{coShort}投资的{prodFull}[?amt:，投资{amt}]",
+		"{prodFull}[?amt:（{amt}）]，由{co}[投资建设|投资]",
+	)
+	zhListTail = compileAll(
+		"[此外|另外]，还有{nRest}个项目签订了[合作意向协议|框架协议]，[将加快推进|正在抓紧推进]前期工作。",
+		"其余{nRest}个项目[涉及|主要集中在]{sectorList}等领域，[其中亿元以上项目{nBig}个|部分项目已完成备案]。",
+	)
+)
+
+// zhSigningList writes a signing as government sites do: the lead, then
+// the key projects as a numbered list.
+func zhSigningList(d *doc) {
+	d.say(zhListLead)
+	d.para()
+	d.b = append(d.b, "签约的重点项目包括："...)
+	for i, p := range d.st.projs {
+		d.para()
+		d.num(i + 1)
+		d.b = append(d.b, "．"...)
+		d.sayP(p, zhListItem)
+		if i == len(d.st.projs)-1 {
+			d.b = append(d.b, "。"...)
+		} else {
+			d.b = append(d.b, "；"...)
+		}
+	}
+	d.cur = nil
+	d.para()
+	d.say(zhListTail)
+	d.para()
+	d.say(zhSpeech)
+	d.para()
+	d.say(zhStats)
+	d.para()
+	d.say(zhClosing)
+}
+
+var (
+	zhTripLead = compileAll(
+		"{evtDate}至{evtEnd}，{off1}率{city}党政代表团赴{venue}开展招商引资活动，[先后走访|深入]{venue}[多家企业|重点企业]，[洽谈对接项目|对接洽谈]，[推动一批项目落地|共签约项目{n}个[?total:，总投资{total}]]。",
+		"[近日，|日前，]{city}党政代表团在{off1}带领下赴{venue}[考察|开展“以商招商”活动]，[期间|活动期间]{city}与{venue}[企业|客商]签约项目{n}个[?total:，签约总额{total}]。",
+	)
+	zhTripMid = compileAll(
+		"在{venue}期间，代表团[先后|]与多家企业负责人座谈交流。{off1Name}[介绍|推介]了{city}[“{slogan}”|{slogan}]等产业的发展情况，[希望|欢迎]企业[到{city}考察投资|在{city}布局更多项目]，{city}将[提供最优质的服务|以最大诚意服务企业发展]。",
+		"[座谈中|交流中]，{off1Name}表示，{city}与{venue}[产业互补性强|合作基础良好]，[希望双方在{slogan}等领域深化合作|期待更多{venue}企业到{city}投资兴业]。",
+	)
+)
+
+// zhPromotionTrip writes a city delegation's trip to court investors.
+func zhPromotionTrip(d *doc) {
+	d.say(zhTripLead)
+	d.para()
+	d.say(zhTripMid)
+	d.para()
+	zhProjectsPara(d)
+	d.para()
+	d.say(zhBackground)
+	if d.r.IntN(2) == 0 {
+		d.para()
+		d.say(zhStats)
+	}
 }
