@@ -34,7 +34,7 @@ const (
 var cnyRates = map[string]float64{
 	"CNY": 1,
 	"USD": 7.1,
-	"EUR": 7.7,
+	"EUR": 7.8,
 	"HKD": 0.91,
 	"JPY": 0.049,
 	"GBP": 8.9,
@@ -64,19 +64,19 @@ func RateCNY(currency string) (float64, bool) {
 func ParseAmounts(text string) []Amount {
 	f := fold(text)
 	sg := segment(f)
-	year := 0
+	year, dated := 0, false
 	if d, ok := FindDate(text); ok {
-		year = d.Year()
+		year, dated = d.Year(), true
 	} else {
 		year = latestYear(f)
 	}
-	return parseAmounts(text, f, &sg, year)
+	return parseAmounts(text, f, &sg, year, dated)
 }
 
 // parseAmounts scans the folded text f (same offsets as text) for figures and
 // classifies each one.
-func parseAmounts(text, f string, sg *segmenter, year int) []Amount {
-	sa := parseAmountsWhy(text, f, sg, year)
+func parseAmounts(text, f string, sg *segmenter, year int, dated bool) []Amount {
+	sa := parseAmountsWhy(text, f, sg, year, dated)
 	if len(sa) == 0 {
 		return nil
 	}
@@ -94,7 +94,7 @@ type scopedAmount struct {
 }
 
 // parseAmountsWhy is parseAmounts keeping the reasons, for evidence.
-func parseAmountsWhy(text, f string, sg *segmenter, year int) []scopedAmount {
+func parseAmountsWhy(text, f string, sg *segmenter, year int, dated bool) []scopedAmount {
 	var out []scopedAmount
 	for i := 0; i < len(f); {
 		if !mayStartAmount(f, i) {
@@ -110,7 +110,7 @@ func parseAmountsWhy(text, f string, sg *segmenter, year int) []scopedAmount {
 		}
 		a.Text = text[a.Start:a.End]
 		var why string
-		a.Scope, why = classify(f, sg, a.Start, a.End, year)
+		a.Scope, why = classify(f, sg, a.Start, a.End, year, dated)
 		out = append(out, scopedAmount{a, why})
 		i = a.End
 	}
@@ -392,12 +392,11 @@ func scanAmount(f string, i int) (Amount, bool) {
 	rate := cnyRates[a.Currency]
 	a.CNY = value * rate
 	// A conversion in brackets right after belongs to this figure:
-	// "46.3 billion yuan ($6.95 billion)".
-	if end, cny, ok := bracketConversion(f, j); ok {
+	// "46.3 billion yuan ($6.95 billion)", "1880万欧元（约合人民币1.5亿元）".
+	// The yuan figure stays the one of the rate table, so that every
+	// report converts alike.
+	if end, _, ok := bracketConversion(f, j); ok {
 		a.End = end
-		if a.Currency != "CNY" && cny > 0 {
-			a.CNY = cny
-		}
 	}
 	return a, true
 }

@@ -90,6 +90,14 @@ func newDoc(text string, title bool) *doc {
 // Extract reads one report. Offsets in Amounts and Evidence are byte offsets
 // in body, or in title for evidence marked Title.
 func (e *Extractor) Extract(title, body string) Result {
+	return e.ExtractDated(title, body, time.Time{})
+}
+
+// ExtractDated is Extract for a report whose publication date is known from
+// its metadata. The date tells figures of earlier years ("In 2020, the zone
+// signed 147 projects ...") from the report's own; a zero date means
+// unknown, as in Extract. Result.Date stays the date found in the text.
+func (e *Extractor) ExtractDated(title, body string, published time.Time) Result {
 	var res Result
 	td, bd := newDoc(title, true), newDoc(body, false)
 
@@ -129,11 +137,14 @@ func (e *Extractor) Extract(title, body string) Result {
 	res.Evidence = append(res.Evidence, sr.evidence...)
 
 	// Amounts.
-	year := res.Date.Year()
-	if res.Date.IsZero() {
+	year, dated := res.Date.Year(), !res.Date.IsZero()
+	if !published.IsZero() {
+		year, dated = published.Year(), true
+	}
+	if !dated {
 		year = max(latestYear(bd.f), latestYear(td.f))
 	}
-	for _, a := range parseAmountsWhy(body, bd.f, &bd.sg, year) {
+	for _, a := range parseAmountsWhy(body, bd.f, &bd.sg, year, dated) {
 		if a.Scope == ScopeOther {
 			continue
 		}
@@ -147,7 +158,7 @@ func (e *Extractor) Extract(title, body string) Result {
 			Start: h.Start, End: h.End, Note: headlineNote(h)})
 	} else {
 		var ta []Amount
-		for _, a := range parseAmounts(title, td.f, &td.sg, year) {
+		for _, a := range parseAmounts(title, td.f, &td.sg, year, dated) {
 			if a.Scope != ScopeOther {
 				ta = append(ta, a)
 			}

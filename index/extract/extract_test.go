@@ -50,14 +50,14 @@ func TestParseAmountsForms(t *testing.T) {
 		{"投資3000萬美元", "3000萬美元", 3e7, "USD", 3e7 * 7.1},
 		{"投资人民币30亿元", "人民币30亿元", 3e9, "CNY", 3e9},
 		{"投资5亿港元", "5亿港元", 5e8, "HKD", 5e8 * 0.91},
-		{"投资额约1.5亿欧元", "约1.5亿欧元", 1.5e8, "EUR", 1.5e8 * 7.7},
+		{"投资额约1.5亿欧元", "约1.5亿欧元", 1.5e8, "EUR", 1.5e8 * 7.8},
 		{"invest 3 billion yuan", "3 billion yuan", 3e9, "CNY", 3e9},
 		{"involving 46.3 billion yuan ($6.95 billion) in total investment", "46.3 billion yuan ($6.95 billion)", 4.63e10, "CNY", 4.63e10},
 		{"its 1.2-billion-yuan project", "1.2-billion-yuan", 1.2e9, "CNY", 1.2e9},
 		{"investment of RMB 500 million", "RMB 500 million", 5e8, "CNY", 5e8},
 		{"invest US$300 million", "US$300 million", 3e8, "USD", 3e8 * 7.1},
 		{"investment of more than 100 billion yuan", "more than 100 billion yuan", 1e11, "CNY", 1e11},
-		{"invest 1 billion euros", "1 billion euros", 1e9, "EUR", 7.7e9},
+		{"invest 1 billion euros", "1 billion euros", 1e9, "EUR", 7.8e9},
 		{"invest 500 million U.S. dollars", "500 million U.S. dollars", 5e8, "USD", 5e8 * 7.1},
 		{"invested 10,000 yuan", "10,000 yuan", 1e4, "CNY", 1e4},
 		{"invest HK$5 billion", "HK$5 billion", 5e9, "HKD", 5e9 * 0.91},
@@ -65,7 +65,7 @@ func TestParseAmountsForms(t *testing.T) {
 		{"a project worth three billion yuan", "three billion yuan", 3e9, "CNY", 3e9},
 		{"invest $5m", "$5m", 5e6, "USD", 5e6 * 7.1},
 		{"invest 5 bn yuan", "5 bn yuan", 5e9, "CNY", 5e9},
-		{"US$300 million (2.2 billion yuan) project", "US$300 million (2.2 billion yuan)", 3e8, "USD", 2.2e9},
+		{"US$300 million (2.2 billion yuan) project", "US$300 million (2.2 billion yuan)", 3e8, "USD", 3e8 * 7.1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

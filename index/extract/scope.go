@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Words that make a nearby figure an investment.
@@ -27,6 +29,8 @@ var nonInvestCues = cues(
 	"subsid", "reward", "loan", "credit", "financing", "deposit", "budget", "fiscal", "spending",
 	"consumption", "retail", "orders$", "salar", "wage", "asset", "value-added", "added value",
 	"industrial cluster", "-level industr", "worth of goods", "box office", "savings",
+	"实际使用外资", "实际利用外资", "利用外资", "使用外资", "foreign capital", "utilized", "utilised",
+	"actual use of foreign", "foreign direct investment", "fdi$",
 )
 
 // Words right after a figure that make it no investment ("30亿元产值",
@@ -40,12 +44,11 @@ var nonInvestAfter = []string{
 
 // Words of cumulative or earlier-period statistics.
 var statCues = cues(
-	"去年", "上年", "前年", "过去", "累计", "以来", "多年来", "近年", "历年", "十三五", "十二五",
-	"第一季度", "一季度", "上半年", "前三季度", "同比",
-	"last year", "previous year", "the past", "so far", "to date", "cumulative", "accumulat",
-	"over the years", "for more than", "for over", "in recent years", "since$", "first quarter",
-	"first half", "first three quarters", "year-on-year", "year on year", "january to", "jan-",
-	"past five years", "past three years", "past decade", "in total so far",
+	"去年", "上年", "前年", "过去", "多年来", "近年来", "历年", "十三五", "十二五", "据统计", "统计显示",
+	"全年", "同比",
+	"last year", "previous year", "the past", "over the years", "for more than", "for over",
+	"in recent years", "year-on-year", "year on year", "past five years", "past three years",
+	"past decade", "according to statistics", "statistics show",
 )
 
 // Words that mark the report's own time ("本次", "this event"): they stop the
@@ -63,7 +66,12 @@ var phaseCues = cues("一期", "二期", "三期", "四期", "首期", "分期",
 
 // classify guesses the scope of the figure at f[start:end] from the words
 // around it, with a short reason.
-func classify(f string, sg *segmenter, start, end, year int) (string, string) {
+//
+// year is the report's year and dated tells whether it comes from a date in
+// the report (else it is the latest year the text mentions): without a date,
+// a sentence that opens with a year ("In 2020, ...", "2020年，...") is taken
+// for a look back, since reports of the day say "on Monday" or "日前".
+func classify(f string, sg *segmenter, start, end, year int, dated bool) (string, string) {
 	sent, _ := sg.sentence(start)
 	cl := sg.clause(start)
 	if cl.start > start || cl.end < start {
@@ -103,9 +111,16 @@ func classify(f string, sg *segmenter, start, end, year int) (string, string) {
 	case 0:
 		return ScopeOther, "no investment context"
 	}
+	// Thresholds: "亿元以上项目", "worth more than 100 million yuan each".
+	if why, ok := threshold(f, start, end, before); ok {
+		return ScopeOther, why
+	}
 	// Earlier years and cumulative statistics.
 	if why, ok := pastContext(sentBefore, clAfter, year); ok {
 		return ScopeOther, why
+	}
+	if y, ok := leadingYear(sentBefore); ok && (!dated || y < year) {
+		return ScopeOther, "statistic of " + strconv.Itoa(y)
 	}
 	if k, w := lastCue(before, phaseCues); k >= 0 {
 		return ScopePhase, "phase: " + w
@@ -121,6 +136,58 @@ func classify(f string, sg *segmenter, start, end, year int) (string, string) {
 		return ScopeEvent, "event total: " + w
 	}
 	return ScopeProject, "investment: " + word
+}
+
+// threshold reports a figure that is a size class, not an amount: "亿元以上
+// 项目", "超亿元项目", "worth more than 100 million yuan each", "78 projects
+// of over 100 million yuan".
+func threshold(f string, start, end int, before string) (string, bool) {
+	a := strings.TrimLeft(f[end:min(len(f), end+24)], " ")
+	for _, w := range []string{"以上", "及以上", "each", "apiece", "or more", "and above", "or above"} {
+		if strings.HasPrefix(a, w) {
+			return "threshold: " + w, true
+		}
+	}
+	qualified := start < len(f) && f[start] < utf8.RuneSelf && (strings.HasPrefix(f[start:], "more than") || strings.HasPrefix(f[start:], "over")) ||
+		strings.HasPrefix(f[start:], "超") || strings.HasPrefix(f[start:], "逾")
+	if qualified && (strings.HasPrefix(a, "项目") || strings.HasPrefix(a, "的项目")) {
+		return "threshold: projects above", true
+	}
+	if !qualified {
+		return "", false
+	}
+	b := strings.TrimRight(before, " ")
+	for _, w := range []string{"projects of", "projects worth", "projects valued at", "projects with investment of", "projects each worth"} {
+		if strings.HasSuffix(b, w) {
+			return "threshold: " + w, true
+		}
+	}
+	return "", false
+}
+
+// leadingYear returns the year that opens a sentence: "In 2020, ...",
+// "2020年，...", "2020年全年...".
+func leadingYear(sentBefore string) (int, bool) {
+	s := strings.TrimLeft(sentBefore, " \t\n\"“'")
+	s = strings.TrimPrefix(s, "\u3000")
+	for _, p := range []string{"in ", "during ", "throughout "} {
+		if strings.HasPrefix(s, p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	if len(s) < 5 {
+		return 0, false
+	}
+	y, ok := yearAt(s, 0)
+	if !ok {
+		return 0, false
+	}
+	rest := s[4:]
+	if strings.HasPrefix(rest, "年") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " ") {
+		return y, true
+	}
+	return 0, false
 }
 
 // nearestClass finds the class word nearest to the end of s: 1 for an
