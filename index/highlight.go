@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/registry"
@@ -136,6 +137,12 @@ func fit(orig []byte, start, end, ms, me int) (int, int) {
 	for k := 0; k < before && s > start; k++ {
 		_, size := utf8.DecodeLastRune(orig[start:s])
 		s -= size
+	}
+	// In spaced text, start at a word, not inside one.
+	if s > start {
+		if i := bytes.IndexByte(orig[s:ms], ' '); i >= 0 && i < 24 {
+			s += i + 1
+		}
 	}
 	e := s
 	for k := 0; k < fragmentMax && e < end; k++ {

@@ -116,6 +116,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		out.Facets[name] = ix.facetValues(name, fres.Facets[name])
 	}
+	ix.addSelected(out.Facets, FacetProvince, f.provinces)
+	ix.addSelected(out.Facets, FacetCity, f.cities)
+	ix.addSelected(out.Facets, FacetSector, f.sectors)
 	out.TookMS = math.Round(float64(time.Since(start).Microseconds())/10) / 100
 	return out, nil
 }
@@ -398,6 +401,30 @@ func (ix *Index) facetValues(name string, fr *search.FacetResult) []FacetValue {
 		sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
 	}
 	return out
+}
+
+// addSelected makes sure every selected filter value is listed in its facet,
+// with its names and a zero count when nothing matches, so a client can
+// always show and remove it.
+func (ix *Index) addSelected(facets map[string][]FacetValue, name string, selected []string) {
+	for _, v := range selected {
+		found := false
+		for _, fv := range facets[name] {
+			found = found || fv.Value == v
+		}
+		if found {
+			continue
+		}
+		fv := FacetValue{Value: v}
+		if name == FacetSector {
+			if s, ok := ix.ext.Sector(v); ok {
+				fv.NameZh, fv.NameEn = s.NameZh, s.NameEn
+			}
+		} else if p, ok := ix.gaz.Place(v); ok {
+			fv.NameZh, fv.NameEn = p.NameZh, p.NameEn
+		}
+		facets[name] = append(facets[name], fv)
+	}
 }
 
 func toHit(h *search.DocumentMatch) (Hit, error) {
