@@ -251,6 +251,8 @@ func (v *searchView) hit(h index.Hit) hitView {
 func (v *searchView) facets(fs map[string][]index.FacetValue) {
 	ui, q := v.UI, v.Query
 	add := func(f facetView) {
+		// A value with no hits leads nowhere; it stays only when selected.
+		f.Values = slices.DeleteFunc(f.Values, func(it facetItem) bool { return it.Count == 0 && !it.On })
 		if len(f.Values) > facetShown {
 			// Selected values stay visible; the rest fold away.
 			var shown, more []facetItem
