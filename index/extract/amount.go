@@ -288,14 +288,20 @@ func scanAmount(f string, i int) (Amount, bool) {
 		num, j, hadDigits = parseZhSmall(f, i)
 	}
 
-	// Chinese multipliers: 万, 亿, and 十/百/千 after Arabic digits.
+	// Chinese multipliers: 万, 亿, and 十/百/千 after Arabic digits;
+	// "950余亿元", "30多亿元" are read as 950亿, 30亿.
 	k := skipSpaces(f, j)
+	if hadDigits && (strings.HasPrefix(f[k:], "余") || strings.HasPrefix(f[k:], "多")) {
+		if r := runeAt(f, k+len("余")); r == '万' || r == '亿' || r == '千' || r == '百' {
+			k += len("余")
+		}
+	}
 	mult, k2, big := parseZhMultipliers(f, k, arabic)
 	if k2 > k {
 		j = k2
 	}
-	if !hadDigits && !big {
-		return a, false
+	if !hadDigits && (!big || !qualifiedBefore(f, start)) {
+		return a, false // 千万不要, 千亿级, 亿元以上: a bare unit needs 超, 近, 逾...
 	}
 	value := num * mult
 	if !hadDigits && num == 0 {

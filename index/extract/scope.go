@@ -9,11 +9,11 @@ import (
 // Words that make a nearby figure an investment.
 var investCues = cues(
 	"投资", "总投资", "投资额", "投资总额", "投资规模", "计划投资", "拟投资", "引资", "投建", "签约",
-	"签下", "协议", "项目", "合同", "建设", "新建", "扩建", "落户", "投入", "出资", "到位资金",
+	"签下", "协议", "项目", "合同", "建设", "新建", "扩建", "落户", "投入", "出资", "花费", "耗资",
 	"注资", "增资", "追加", "落地",
 	"invest", "project", "sign", "inked", "inks", "worth$", "valued", "funding", "capital expenditure",
-	"capex", "build", "construct", "plant$", "plants$", "facility", "facilities", "deal$", "deals$",
-	"cost$", "costing", "involving", "base$", "factory",
+	"capex", "build$", "builds$", "built$", "building a", "building an", "to build", "construct", "plant$", "plants$", "facility", "facilities", "deal$", "deals$",
+	"cost$", "costing", "involving", "base$", "factory", "spent", "spend", "spending on",
 )
 
 // Words that make a nearby figure something other than an investment.
@@ -26,11 +26,13 @@ var nonInvestCues = cues(
 	"规模以上", "总产值", "产业集群", "千亿级", "百亿级", "gross domestic product", "output",
 	"revenue", "sales$", "income", "tax$", "taxes$", "profit", "export", "import", "trade$",
 	"trade volume", "turnover", "market value", "valuation", "market cap", "registered capital",
-	"subsid", "reward", "loan", "credit", "financing", "deposit", "budget", "fiscal", "spending",
+	"subsid", "reward", "loan", "credit", "financing", "deposit", "budget", "fiscal",
 	"consumption", "retail", "orders$", "salar", "wage", "asset", "value-added", "added value",
 	"industrial cluster", "-level industr", "worth of goods", "box office", "savings",
 	"实际使用外资", "实际利用外资", "利用外资", "使用外资", "foreign capital", "utilized", "utilised",
-	"actual use of foreign", "foreign direct investment", "fdi$",
+	"actual use of foreign", "foreign direct investment", "fdi$", "实际到位", "到位资金", "market size",
+	"market to reach", "market will reach", "market is expected", "market value", "each year$", "a year$", "annually",
+	"每年", "年均",
 )
 
 // Words right after a figure that make it no investment ("30亿元产值",
@@ -45,10 +47,11 @@ var nonInvestAfter = []string{
 // Words of cumulative or earlier-period statistics.
 var statCues = cues(
 	"去年", "上年", "前年", "过去", "多年来", "近年来", "历年", "十三五", "十二五", "据统计", "统计显示",
-	"全年", "同比",
+	"全年", "同比", "上届", "上一届", "往届",
 	"last year", "previous year", "the past", "over the years", "for more than", "for over",
 	"in recent years", "year-on-year", "year on year", "past five years", "past three years",
-	"past decade", "according to statistics", "statistics show",
+	"past decade", "according to statistics", "statistics show", "previous session", "last session",
+	"previous edition", "last edition",
 )
 
 // Words that mark the report's own time ("本次", "this event"): they stop the
@@ -58,6 +61,7 @@ var nowCues = cues("本次", "此次", "今天", "日前", "近日", "现场", "
 // Words that make a figure the total of a signing event.
 var eventCues = cues(
 	"集中签约", "一批", "批次", "共签约", "合计", "总计", "共计", "共有", "累计签约", "签约项目",
+	"签约总额", "签约金额", "协议总额", "合同总额", "签约总金额", "total contract value", "total value of",
 	"a batch of", "projects$", "in total", "a total of", "combined", "altogether",
 )
 
@@ -111,12 +115,24 @@ func classify(f string, sg *segmenter, start, end, year int, dated bool) (string
 	case 0:
 		return ScopeOther, "no investment context"
 	}
+	// "... add 413,000 yuan to the village's income each year": a
+	// non-investment word right after, before any investment word.
+	win := clAfter[:min(len(clAfter), 60)]
+	if j, w := firstCue(win, nonInvestCues); j >= 0 {
+		if i, _ := firstCue(win, investCues); i < 0 || j < i {
+			return ScopeOther, "not investment: " + w
+		}
+	}
 	// Thresholds: "亿元以上项目", "worth more than 100 million yuan each".
 	if why, ok := threshold(f, start, end, before); ok {
 		return ScopeOther, why
 	}
 	// Earlier years and cumulative statistics.
-	if why, ok := pastContext(sentBefore, clAfter, year); ok {
+	known := year
+	if !dated {
+		known = 0
+	}
+	if why, ok := pastContext(sentBefore, clAfter, known); ok {
 		return ScopeOther, why
 	}
 	if y, ok := leadingYear(sentBefore); ok && (!dated || y < year) {
@@ -157,7 +173,7 @@ func threshold(f string, start, end int, before string) (string, bool) {
 		return "", false
 	}
 	b := strings.TrimRight(before, " ")
-	for _, w := range []string{"projects of", "projects worth", "projects valued at", "projects with investment of", "projects each worth"} {
+	for _, w := range []string{"projects of", "projects each worth"} {
 		if strings.HasSuffix(b, w) {
 			return "threshold: " + w, true
 		}
