@@ -3,6 +3,7 @@ package analyzers
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -61,6 +62,9 @@ func analyzerConstructor(config map[string]interface{}, cache *registry.Cache) (
 type LatinFilter struct {
 	possessive analysis.TokenFilter
 	stem       analysis.TokenFilter
+
+	mu    sync.RWMutex
+	stems map[string]string // word → stem
 }
 
 func latinFilterConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
@@ -72,7 +76,7 @@ func latinFilterConstructor(config map[string]interface{}, cache *registry.Cache
 	if err != nil {
 		return nil, err
 	}
-	return &LatinFilter{possessive: pos, stem: stem}, nil
+	return &LatinFilter{possessive: pos, stem: stem, stems: map[string]string{}}, nil
 }
 
 // Filter implements analysis.TokenFilter.
@@ -99,21 +103,48 @@ func (f *LatinFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			words = append(words, t)
 		}
 	}
-	// Snowball is not idempotent on every word (zhangye → zhangy → zhangi),
-	// so stem to a fixed point: then analysing an index term gives the term
-	// back, and Expand's terms can go through a match query unchanged.
-	one := make(analysis.TokenStream, 1)
 	for _, t := range words {
-		one[0] = t
+		t.Term = f.stemWord(t.Term)
+	}
+	return input
+}
+
+// stemCacheMax bounds the stem cache; when full it starts again.
+const stemCacheMax = 1 << 16
+
+// stemWord returns the stem of a lowercase ASCII word, written over b when
+// it fits (a stem is never longer than its word). Stems are cached: news
+// repeats its vocabulary, and Snowball allocates.
+//
+// Snowball is not idempotent on every word (zhangye → zhangy → zhangi), so
+// the word is stemmed to a fixed point: then analysing an index term gives
+// the term back, and Expand's terms can go through a match query unchanged.
+func (f *LatinFilter) stemWord(b []byte) []byte {
+	f.mu.RLock()
+	stem, ok := f.stems[string(b)]
+	f.mu.RUnlock()
+	if !ok {
+		word := string(b)
+		one := analysis.TokenStream{{Term: b}}
 		for round := 0; round < 4; round++ {
-			before := t.Term // the stemmer replaces Term, never writes to it
+			before := one[0].Term // the stemmer replaces Term, never writes to it
 			f.stem.Filter(one)
-			if bytes.Equal(before, t.Term) {
+			if bytes.Equal(before, one[0].Term) {
 				break
 			}
 		}
+		stem = string(one[0].Term)
+		f.mu.Lock()
+		if len(f.stems) >= stemCacheMax {
+			clear(f.stems)
+		}
+		f.stems[word] = stem
+		f.mu.Unlock()
 	}
-	return input
+	if len(stem) <= len(b) {
+		return b[:copy(b, stem)]
+	}
+	return []byte(stem)
 }
 
 // toLower lowercases b, in place when it is ASCII. (bleve's to_lower filter

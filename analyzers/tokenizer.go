@@ -184,6 +184,10 @@ func isWordRune(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !isHan(r)
 }
 
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 func isDigit(r rune) bool {
 	if r < utf8.RuneSelf {
 		return '0' <= r && r <= '9'
@@ -337,6 +341,20 @@ func (s *scan) word(i int) int {
 		end = j + n
 	}
 	for i < len(in) {
+		// fast path: an ASCII letter or digit right after the last one
+		if c := in[i]; isASCIIAlnum(c) && (i+1-start <= maxWordBytes || end == start) {
+			if term != nil {
+				term = append(term, c)
+			}
+			if c > '9' {
+				digits = false
+			}
+			prev = rune(c)
+			seg++
+			i++
+			end = i
+			continue
+		}
 		j := s.skipIgnorable(i)
 		if j >= len(in) {
 			break
