@@ -13,7 +13,7 @@ var investCues = cues(
 	"注资", "增资", "追加", "落地",
 	"invest", "project", "sign", "inked", "inks", "worth$", "valued", "funding", "capital expenditure",
 	"capex", "build$", "builds$", "built$", "building a", "building an", "to build", "construct", "plant$", "plants$", "facility", "facilities", "deal$", "deals$",
-	"cost$", "costing", "involving", "base$", "factory", "spent", "spend", "spending on",
+	"cost$", "costing", "involving", "base$", "factory", "spent", "spend", "spending on", "budget",
 )
 
 // Words that make a nearby figure something other than an investment.
@@ -26,7 +26,7 @@ var nonInvestCues = cues(
 	"规模以上", "总产值", "产业集群", "千亿级", "百亿级", "gross domestic product", "output",
 	"revenue", "sales$", "income", "tax$", "taxes$", "profit", "export", "import", "trade$",
 	"trade volume", "turnover", "market value", "valuation", "market cap", "registered capital",
-	"subsid", "reward", "loan", "credit", "financing", "deposit", "budget", "fiscal",
+	"subsid", "reward", "loan", "credit", "financing", "deposit", "fiscal", "财政预算",
 	"consumption", "retail", "orders$", "salar", "wage", "asset", "value-added", "added value",
 	"industrial cluster", "-level industr", "worth of goods", "box office", "savings",
 	"实际使用外资", "实际利用外资", "利用外资", "使用外资", "foreign capital", "utilized", "utilised",
@@ -46,10 +46,9 @@ var nonInvestAfter = []string{
 
 // Words of cumulative or earlier-period statistics.
 var statCues = cues(
-	"去年", "上年", "前年", "过去", "多年来", "近年来", "历年", "十三五", "十二五", "据统计", "统计显示",
+	"去年", "上年", "前年", "过去", "历年", "十三五", "十二五", "据统计", "统计显示",
 	"全年", "同比", "上届", "上一届", "往届",
-	"last year", "previous year", "the past", "over the years", "for more than", "for over",
-	"in recent years", "year-on-year", "year on year", "past five years", "past three years",
+	"last year", "previous year", "the past", "for more than", "for over", "year-on-year", "year on year", "past five years", "past three years",
 	"past decade", "according to statistics", "statistics show", "previous session", "last session",
 	"previous edition", "last edition",
 )
@@ -64,6 +63,14 @@ var eventCues = cues(
 	"签约总额", "签约金额", "协议总额", "合同总额", "签约总金额", "total contract value", "total value of",
 	"a batch of", "projects$", "in total", "a total of", "combined", "altogether",
 )
+
+// softStatCues ("in recent years") make a figure a statistic only in a
+// sentence that counts projects or says 累计: "近年来，累计引进项目200个，
+// 总投资500亿元", not "近年来，该村投资50万元建设基地".
+var softStatCues = cues("近年来", "多年来", "近几年", "in recent years", "over the years", "over the past few years")
+
+// amongCues put a figure inside a list of projects: it is one of them.
+var amongCues = cues("among them", "among the", "including", "其中", "项目中", "包括", "such as", "among which")
 
 // Words that make a figure one phase of a project.
 var phaseCues = cues("一期", "二期", "三期", "四期", "首期", "分期", "期工程", "phase", "first stage", "second stage")
@@ -145,6 +152,16 @@ func classify(f string, sg *segmenter, start, end, year int, dated bool) (string
 		return ScopePhase, "phase"
 	}
 	sentText := f[sent.start:sent.end]
+	if k, w := lastCue(sentBefore, softStatCues); k >= 0 {
+		if _, ok := projectCount(sentText); ok || strings.Contains(sentText, "累计") || strings.Contains(sentText, "cumulative") {
+			return ScopeOther, "statistic: " + w
+		}
+	}
+	if k, w := lastCue(sentBefore, amongCues); k >= 0 {
+		if _, ok := projectCount(f[max(sent.start, k):start]); !ok {
+			return ScopeProject, "one of the projects: " + w
+		}
+	}
 	if n, ok := projectCount(sentText); ok {
 		return ScopeEvent, "total of " + n + " projects"
 	}

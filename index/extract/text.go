@@ -92,7 +92,9 @@ func segment(text string) segmenter {
 					flushSent(i + 1)
 				}
 			case ',':
-				flushClause(i + 1)
+				if !(i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1])) {
+					flushClause(i + 1) // not a thousands separator
+				}
 			}
 			i++
 			continue
