@@ -473,11 +473,11 @@ func enNoPlace(d *doc) {
 var (
 	enRuralLead = compileAll(
 		"[In|At] {village} in {countyOf}, [rows of new {prod} facilities catch the eye|a new {prodFull} has just opened]. The village [invested|spent][?amt: {amt}] to build it[ with rural revitalization funds|], creating jobs for {jobs} villagers.",
-		"A {prodFull} built by {village}, {town} in {countyOf}[?amt: at a cost of {amt}] has [recently|just] been put into use, according to the county's agriculture and rural affairs bureau.",
+		"A {prodFull} built by {village}, {town} in {countyOf}[?amt: at a cost of {amt}] has [recently|just] been put into use, according to the {countyKind}'s agriculture and rural affairs bureau.",
 	)
 	enRuralProject = compileAll(
 		"The village has also [invested|put][?amt: {amt}] [in|into] {aProdFull}, run by {coShort} under a \"village collective plus cooperative plus farmers\" model.",
-		"{co} [invested|has invested][?amt: {amt}] in the project, which is expected to add {income} to the village collective's income each year.",
+		"{co} [invested|has invested][?amt: {amt}] in the project, which is expected to add {pIncome} to the village collective's income each year.",
 	)
 	enRuralMid = compileAll(
 		"\"[We used to have no industry here|Young people used to leave to find work], but now we can earn money at our doorstep,\" said villager {execName}. Last year the village collective earned {income}.",

@@ -93,9 +93,8 @@ func (w *world) newPerson(r *rand.Rand) person {
 	for {
 		s := w.surnames[r.IntN(len(w.surnames))]
 		g := w.given[r.IntN(len(w.given))]
-		zh := s.zh + g.zh
-		if w.placeFree(zh, "") {
-			return person{zh: zh, en: s.py + " " + g.en}
+		if w.joinFree(s.zh, g.zh) {
+			return person{zh: s.zh + g.zh, en: s.py + " " + g.en}
 		}
 	}
 }

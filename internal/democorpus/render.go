@@ -95,6 +95,7 @@ const (
 	sFDI                  // foreign investment actually used
 	sMarket               // a market-size forecast
 	sIncome               // a village's collective income
+	sPIncome              // what the current project adds to a village's income a year
 	sOff1                 // 聊城市委书记张汝京 / Zhang Rujing, Party secretary of Liaocheng (site)
 	sOff1Name             // 张汝京 / Zhang Rujing
 	sOff2                 // second official (site)
@@ -118,7 +119,7 @@ var slotNames = map[string]slot{
 	"jobs": sJobs, "area": sArea, "months": sMonths, "pcity": sPCity, "pcountyOf": sPCountyOf,
 	"exec": sExec, "execName": sExecName, "gdp": sGDP, "gdpGrowth": sGDPGrowth, "zoneOutput": sZoneOutput, "zoneExports": sZoneExports, "indOutput": sIndOutput,
 	"lastN": sLastN, "lastTotal": sLastTotal, "exports": sExports, "revenue": sRevenue, "profit": sProfit,
-	"price": sPrice, "marketCap": sMarketCap, "fdi": sFDI, "market": sMarket, "income": sIncome,
+	"price": sPrice, "marketCap": sMarketCap, "fdi": sFDI, "market": sMarket, "income": sIncome, "pIncome": sPIncome,
 	"off1": sOff1, "off1Name": sOff1Name, "off2": sOff2, "off2Name": sOff2Name, "offProv": sOffProv,
 	"town": sTown, "village": sVillage,
 }
@@ -709,6 +710,8 @@ func (d *doc) emit(s slot) {
 		d.figure(newAmount(d.r, randValue(d.r, 7, 9.5), usd), figOther)
 	case sMarket:
 		d.figure(newAmount(d.r, randValue(d.r, 10.5, 12.3), cny), figOther)
+	case sPIncome:
+		d.figure(newAmount(d.r, roundSig(max(p.amt.yuan(), 1e5)*(0.05+0.25*d.r.Float64()), 2), cny), figOther)
 	case sIncome:
 		d.figure(newAmount(d.r, randValue(d.r, 4.5, 6.5), cny), figOther)
 	case sOff1:

@@ -360,11 +360,7 @@ func (w *world) pickProv(r *rand.Rand, i int) *prov {
 	if i%8 == 0 {
 		return w.provs[(i/8)%len(w.provs)]
 	}
-	total := 0
-	for _, p := range w.provs {
-		total += provWeights[p.p.Code[:2]]
-	}
-	n := r.IntN(total)
+	n := r.IntN(w.provWeight)
 	for _, p := range w.provs {
 		n -= provWeights[p.p.Code[:2]]
 		if n < 0 {

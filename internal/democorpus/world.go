@@ -14,12 +14,14 @@ import (
 // the cities investors come from, and name pools checked against the
 // gazetteer so that no invented name reads as a place.
 type world struct {
-	g      *gazetteer.Gazetteer
-	provs  []*prov // the 31 mainland provinces, in code order
-	cities map[string]*city
-	hubs   []*city // investors' home cities, repeated by weight
-	venues []*city // cities that host investment promotion events elsewhere
-	hk     *city   // Hong Kong, home of some investors
+	g          *gazetteer.Gazetteer
+	zhNames    map[string]struct{} // every Chinese place name of two or more characters
+	provs      []*prov             // the 31 mainland provinces, in code order
+	provWeight int                 // the sum of their weights in provWeights
+	cities     map[string]*city
+	hubs       []*city // investors' home cities, repeated by weight
+	venues     []*city // cities that host investment promotion events elsewhere
+	hk         *city   // Hong Kong, home of some investors
 
 	brands   []syllables // company brand names: 华芯邦 / Huaxinbang
 	surnames []syllable
@@ -111,7 +113,10 @@ func getWorld() (*world, error) {
 }
 
 func newWorld(g *gazetteer.Gazetteer) (*world, error) {
-	w := &world{g: g, cities: make(map[string]*city)}
+	w := &world{g: g, cities: make(map[string]*city), zhNames: make(map[string]struct{})}
+	for _, n := range g.ZhNames() {
+		w.zhNames[n] = struct{}{}
+	}
 	byProv := make(map[string]*prov)
 	for _, p := range g.Places() {
 		if p.Level != gazetteer.Province || p.Kind != gazetteer.Division {
@@ -128,6 +133,9 @@ func newWorld(g *gazetteer.Gazetteer) (*world, error) {
 		}
 		w.provs = append(w.provs, pr)
 		byProv[p.Code] = pr
+	}
+	for _, pr := range w.provs {
+		w.provWeight += provWeights[pr.p.Code[:2]]
 	}
 	if len(w.provs) != 31 {
 		return nil, fmt.Errorf("gazetteer has %d mainland provinces, want 31", len(w.provs))
@@ -241,10 +249,22 @@ func slugOf(s string) string {
 // place name and en is not a place name, so an invented name cannot be read
 // as a location.
 func (w *world) placeFree(zh, en string) bool {
-	rs := []rune(zh)
-	for i := range rs {
-		for j := i + 2; j <= len(rs) && j <= i+4; j++ {
-			if len(w.g.LookupZh(string(rs[i:j]))) > 0 {
+	var starts [16]int
+	n := 0
+	for i := range zh {
+		if n == len(starts) {
+			break
+		}
+		starts[n] = i
+		n++
+	}
+	for a := 0; a < n; a++ {
+		for b := a + 2; b <= n && b <= a+4; b++ {
+			end := len(zh)
+			if b < n {
+				end = starts[b]
+			}
+			if _, ok := w.zhNames[zh[starts[a]:end]]; ok {
 				return false
 			}
 		}
@@ -292,10 +312,20 @@ func (w *world) countyEn(p *gazetteer.Place) string {
 
 // joinFree reports whether no place name spans the join of a and b.
 func (w *world) joinFree(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	for i := max(0, len(ra)-3); i < len(ra); i++ {
-		for j := 1; j <= len(rb) && len(ra)-i+j <= 4; j++ {
-			if len(w.g.LookupZh(string(ra[i:])+string(rb[:j]))) > 0 {
+	var buf [32]byte
+	s := append(append(buf[:0], a...), b...)
+	for i := range a {
+		if len(a)-i > 9 {
+			continue // at most three characters before the join
+		}
+		for j := len(a) + 1; j <= len(s); j++ {
+			if j < len(s) && s[j]&0xC0 == 0x80 {
+				continue
+			}
+			if j-i > 12 {
+				break
+			}
+			if _, ok := w.zhNames[string(s[i:j])]; ok {
 				return false
 			}
 		}

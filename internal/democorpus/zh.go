@@ -34,7 +34,7 @@ var (
 	zhProjects = compileAll(
 		"[其中，|此次签约项目中，|]{coDesc}{coShort}[拟|计划]投资[?amt:{amt}]建设{prodFull}[?cap:，建成后可形成{cap}的生产能力]，[达产后|全部投产后]预计年产值{output}、年纳税{tax}。",
 		"由{co}投资建设的{prodFull}[?amt:，总投资{amt}][?phase:，其中一期投资{phase}]，[?mfg:[主要从事|重点布局]{prod}[的研发与生产|的研发、生产和销售]，|][建成后可新增就业岗位{jobs}个|可带动就业{jobs}人]。",
-		"{co}投资的{prodFull}[?amt:（总投资{amt}）]将落户{zone}，[填补{provShort}在该领域的空白|进一步补齐{city}{prod}产业链短板|助力{city}打造{prod}产业集群]。",
+		"{co}投资的{prodFull}[?amt:（总投资{amt}）]将落户{zone}，[?mfg:[填补{provShort}在该领域的空白|进一步补齐{city}{prod}产业链短板|助力{city}打造{prod}产业集群]|[进一步完善{city}{field}产业布局|为{city}{field}发展注入新动能]]。",
 		"{coShort}[?home:（总部位于{coHome}）]深耕{field}领域多年，此次布局的{prodFull}[?amt:计划总投资{amt}][!amt:是企业近年来最大的一笔投资]，[预计{nextYear}年建成投产|力争年内开工建设]。",
 		"[?amt:投资{amt}的]{prodFull}由{co}建设，项目选址{zone}，[用地约{area}亩|规划用地{area}亩]，[主要建设|将建设][?mfg:生产厂房、研发中心|主体建筑]及配套设施。",
 		"[?first:[?amt:{prodFull}投资额最大，达{amt}。|{prodFull}备受关注。]|[?amt:投资{amt}的|]{prodFull}同样备受关注。]该项目由{coDesc}{coShort}[投资建设|牵头实施]，[?cap:建成后将形成{cap}的生产能力，]预计年销售收入{output}。",
@@ -420,7 +420,7 @@ var zhProgressLead = compileAll(
 
 var zhProgressDetail = compileAll(
 	"[据介绍|据了解]，该项目于{lastYear}年签约落户，[全部达产后|建成投产后][?cap:可形成{cap}的生产能力，]预计年产值{output}，年纳税{tax}，[带动|新增]就业{jobs}人。",
-	"[项目建成后|项目全面投产后]，将[有效延伸|进一步完善]{city}{field}产业链，预计实现年销售收入{output}，[提供就业岗位|吸纳就业]{jobs}个。",
+	"[项目建成后|[?mfg:项目全面投产后|项目建成运营后]]，将[有效延伸|进一步完善]{city}{field}产业链，预计实现[?mfg:年销售收入|年营业收入]{output}，[提供就业岗位|吸纳就业]{jobs}个。",
 )
 
 var zhProgressSpeech = compileAll(
@@ -465,7 +465,7 @@ var (
 	)
 	zhRuralProject = compileAll(
 		"[此外，|同时，]{village}还[?amt:投资{amt}]建设了{prodFull}，[由{coDesc}{coShort}负责运营|采取“村集体+合作社+农户”模式运营]。",
-		"[该项目|项目]由{co}[?amt:投资{amt}]建设，[预计|建成后]每年可为村集体增加收入{income}。",
+		"[该项目|项目]由{co}[?amt:投资{amt}]建设，[预计|建成后]每年可为村集体增加收入{pIncome}。",
 	)
 	zhRuralMid = compileAll(
 		"“[以前|过去]村里[没有像样的产业|年轻人都外出打工]，现在[家门口就能就业|在家门口就能挣钱]。”村民{execName}[高兴地说|笑着说]。[{lastYear}年|去年]，{village}村集体经济收入{income}，[村民人均可支配收入明显提高|比上年增长{growth}]。",
