@@ -78,6 +78,7 @@ var messages = map[string][2]string{
 	"doc.counties":       {"区县", "Counties"},
 	"doc.investors":      {"投资方所在省份", "Investor provinces"},
 	"doc.sectors":        {"行业", "Sectors"},
+	"doc.ignored":        {"未计入的地点", "Places not counted"},
 	"doc.subsectors":     {"细分行业", "Subsectors"},
 	"doc.amount":         {"主要投资额", "Headline amount"},
 	"doc.amounts":        {"文中金额", "Amounts in the text"},

@@ -157,7 +157,7 @@ func fieldLabel(field, ui string) string {
 		"provinces": "doc.provinces", "cities": "doc.cities", "counties": "doc.counties",
 		"investor_provinces": "doc.investors", "sectors": "doc.sectors", "subsectors": "doc.subsectors",
 		"amount": "doc.amount", "amount_cny": "doc.amount", "amounts": "doc.amounts",
-		"lang": "doc.lang", "date": "hit.date",
+		"lang": "doc.lang", "date": "hit.date", "ignored_places": "doc.ignored",
 	}[field]
 	if key == "" {
 		return field
