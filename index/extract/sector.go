@@ -249,7 +249,8 @@ var (
 		"aims to", "aim to", "strategic emerging industr", "industrial cluster", "hundred-billion",
 		"hundred billion-level", "billion-level", "strive to", "industrial system", "positioning",
 		"has formed", "cultivat", "key industries", "characteristic industr", "industrial layout",
-		"prioritiz", "priorit", "dedicated to", "committed to")
+		"prioritiz", "priorit", "dedicated to", "committed to", "targeting", "industrial chains",
+		"building clusters", "clusters in", "产业链招商", "主攻", "瞄准", "紧盯", "一号工程", "no. 1 project")
 	// projectCues mark sentences about the projects themselves.
 	projectCues = cues("项目", "签约", "落户", "投资", "投建", "开工", "基地", "工厂", "生产线", "产线",
 		"厂房", "新建", "扩建", "年产", "建成", "投产",
