@@ -26,7 +26,7 @@ var (
 	)
 	enSpeech = compileAll(
 		"\"[?multi:These projects|The project] [?multi:[feature advanced technology and strong driving effects|are closely linked to our industrial chains]|[features advanced technology and strong driving effects|is closely linked to our industrial chains]], and will [inject new momentum into {city}'s high-quality development|help {city} build a modern industrial system],\" said {off1}. [The city will|{city} will] provide [full-cycle services|all-round support] to ensure [?multi:the projects|the project] [start[!multi:s] construction and go[!multi:es] into operation as soon as possible|break[!multi:s] ground and deliver[!multi:s] results quickly].",
-		"{off1Name} said attracting investment [remains the lifeline of the local economy|is the key to high-quality development], and pledged to [further improve the business environment|cut red tape for investors] so that companies can \"[invest with confidence and develop with peace of mind|settle down and grow]\".",
+		"{off1}, said attracting investment [remains the lifeline of the local economy|is the key to high-quality development], and pledged to [further improve the business environment|cut red tape for investors] so that companies can \"[invest with confidence and develop with peace of mind|settle down and grow]\".",
 		"\"We chose {city} because of its [complete industrial supporting facilities and efficient government services|solid industrial base and excellent business environment],\" said {exec}. [The company plans to start construction within the year|The company aims to put the project into operation next year].",
 		"{exec}, said the company [was impressed by|values] {city}'s [efficient services|industrial ecosystem and talent pool], and [will speed up construction|expects the project to become a benchmark in the industry].",
 	)
@@ -49,7 +49,7 @@ var (
 		"[?adj:{coShort}'s {amtAdj} {prodFull} will|{coShort}'s {prodFull}[?amt:, worth {amt},] will] [be built in|settle in] {zone}[?phase:, with the first phase costing {phase}], [creating|and is expected to create] {jobs} jobs.",
 		"{co} [signed an agreement|inked a deal] to build {aProdFull}[?amt: with a total investment of {amt}], [filling a gap in the province's industrial chain|strengthening {city}'s industrial chain].",
 		"{coShort}[?home:, based in {coHome},] has [long specialized in|focused for years on] {field}. Its {prodFull}[?amt: will involve an investment of {amt} and] is [scheduled to [?mfg:go into production|open] in {nextYear}|expected to break ground within the year].",
-		"[Furthermore|In addition], {coDesc}, {coShort}[,|] made a new investment[?amt: of {amt}] in {zone} in {aProdFull} covering about {area} mu of land.",
+		"[Furthermore|In addition], {coDesc}, {coShort}, made a new investment[?amt: of {amt}] in {zone} in {aProdFull} covering about {area} mu of land.",
 	)
 )
 

@@ -189,10 +189,14 @@ var sources = []*source{
 	}},
 }
 
-// pickSource draws an outlet that fits the story's language and kind.
+// pickSource draws an outlet that fits the story's language and kind;
+// local government sites and papers carry most regional investment news.
 func pickSource(r *rand.Rand, st *story) *source {
 	for {
 		s := sources[r.IntN(len(sources))]
+		if s.kind == srcNational && r.IntN(3) == 0 {
+			continue
+		}
 		if s.zh != st.zh || s.trad != st.trad {
 			continue
 		}
@@ -224,6 +228,9 @@ func (s *source) sourceName(st *story) string {
 		}
 		return "Invest in " + st.prov.enShort
 	case srcCityDaily:
+		if st.city.p.Code == "310000" {
+			return "解放日报"
+		}
 		return st.city.zh + "日报"
 	}
 	return s.name

@@ -187,7 +187,7 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 		cur := cny
 		switch st.kind {
 		case kRural:
-			lo, hi = 4.6, 6.8
+			lo, hi = 4, 6.6 // 1万 to 400万元
 		case kForeign:
 			cur = usd
 			if r.IntN(4) == 0 {
