@@ -142,6 +142,10 @@ func newDocumentView(p page, doc *index.Document, back string) *documentView {
 		}
 		if n, ok := names[e.Value]; ok {
 			row.Value = n
+		} else if strings.HasPrefix(e.Field, "amount") {
+			if f, err := strconv.ParseFloat(e.Value, 64); err == nil && f >= 0 {
+				row.Value = formatAmount(f, ui)
+			}
 		}
 		if e.Title {
 			row.Where = translate(ui, "where.title")
