@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -113,7 +115,7 @@ func (s *Server) handleNotFound(c *gin.Context) {
 // recovered answers a request whose handler panicked. Gin has already
 // written the stack to the log.
 func (s *Server) recovered(c *gin.Context, v any) {
-	err := errors.New("panic in handler")
+	err := fmt.Errorf("panic in handler: %v", v)
 	if isAPI(c) {
 		s.fail(c, err)
 		return
@@ -121,7 +123,9 @@ func (s *Server) recovered(c *gin.Context, v any) {
 	s.failPage(c, err)
 }
 
+// isAPI reports whether the request is for the JSON API, whose errors are
+// JSON too.
 func isAPI(c *gin.Context) bool {
 	p := c.Request.URL.Path
-	return p == "/api" || len(p) >= 5 && p[:5] == "/api/"
+	return p == "/api" || strings.HasPrefix(p, "/api/")
 }
