@@ -35,7 +35,9 @@ type Truth struct {
 	// county or a zone still has its city here.
 	Cities []string
 	// InvestorProvinces are the codes of the investors' home provinces the
-	// report states (Hong Kong is 810000), in order of mention.
+	// report states (Hong Kong is 810000), in order of mention. A local
+	// company named after the host city puts the host province here too;
+	// foreign investors add nothing.
 	InvestorProvinces []string
 	// Sectors are the top-level sector keys of the projects reported, in
 	// order of mention. A zone's slogan about its leading industries does
