@@ -461,7 +461,7 @@ func (x *placeIndex) resolve(ms []mention) {
 // Context words for the roles of a place mention (folded text).
 var (
 	investorAfterZh   = []string{"企业", "客商", "商会", "籍", "资本", "民营企业", "民企", "的企业", "的公司", "公司", "老板", "企业家", "投资者", "投资方", "商人", "团队", "一家", "某", "多家", "知名"}
-	investorBeforeZh  = []string{"来自", "总部位于", "总部设在", "总部在", "总部", "来自于"}
+	investorBeforeZh  = []string{"来自", "总部位于", "总部设在", "总部在", "总部", "来自于", "注册地位于", "注册地在", "注册于", "注册在", "注册地为"}
 	siteBeforeZh      = []string{"落户", "落地", "位于", "选址", "入驻", "扎根", "坐落", "布局", "建在", "建于", "投资建设", "定址", "安家", "来到", "签约落户", "投资", "扎根于", "落户于", "落地于", "在"}
 	venueAfterZh      = []string{"举行", "举办", "召开", "开幕", "启幕", "隆重举行", "成功举办", "成功举行", "开展", "参加", "参会"}
 	venueRightAfterZh = []string{"签约", "签署", "举行", "举办", "召开", "开幕", "参加", "出席", "会见", "考察", "调研", "推介"}
@@ -475,6 +475,7 @@ var (
 		" entrepreneurs", " businessmen", " merchants", " group", " capital", " developer", " manufacturer",
 		" maker", " investment company", " private", "-funded", "-invested", "-owned", "-registered", " investment"}
 	investorBeforeEn = []string{"based in ", "headquartered in ", "native of ", "hails from ", "home in "}
+	visitBeforeEn    = []string{"visit ", "visits ", "visited ", "visiting ", "pitch to ", "trip to ", "delegation to ", "roadshow in ", "tour of ", "toured "}
 	siteVerbsEn      = cues("settle", "invest", "project", "located", "build")
 	fromOwnersEn     = cues("investor", "compan", "enterprise", "firm", "business", "entrepreneur", "project", "capital", "merchant", "manufacturer", "maker", "group", "developer")
 	siteBeforeEn     = []string{"settled in ", "settle in ", "settles in ", "located in ", "set up in ", "land in ",
@@ -610,6 +611,10 @@ func assignRoles(d *doc, ms []mention) {
 					m.role, m.note = roleInvestor, "investor from"
 					continue
 				}
+			}
+			if w, ok := suffixAny(before, visitBeforeEn); ok {
+				m.role, m.weight, m.note = roleVenue, 0, "visit: "+strings.TrimSpace(w)
+				continue
 			}
 			if strings.HasSuffix(clBefore, "in ") || strings.HasSuffix(clBefore, "in the city of ") || strings.HasSuffix(clBefore, "to ") {
 				if k, w := lastCue(clBefore, venueVerbsEn); k >= 0 && !hasCue(clBefore[k:], siteVerbsEn) {
@@ -794,6 +799,13 @@ func nextCapRunEnd(text string, i int) string {
 		j := i
 		for j < len(text) && (text[j] == ' ' || text[j] == '-' || text[j] == '&') {
 			j++
+		}
+		// connectors inside a name: "Economic and Trade Cooperation Week"
+		for _, c := range []string{"and ", "of ", "for ", "on ", "& "} {
+			if j > i && strings.HasPrefix(text[j:], c) && j+len(c) < len(text) && text[j+len(c)] >= 'A' && text[j+len(c)] <= 'Z' {
+				j += len(c)
+				break
+			}
 		}
 		if j == i || j >= len(text) || !(text[j] >= 'A' && text[j] <= 'Z') {
 			break
