@@ -14,6 +14,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/investnews/regionsearch/analyzers"
 	"github.com/investnews/regionsearch/index"
 	"github.com/investnews/regionsearch/internal/democorpus"
@@ -128,6 +130,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 
+	gin.SetMode(gin.ReleaseMode)
 	srv, err := web.New(m.ix, web.Options{Logger: m.log, Version: versionString()})
 	if err != nil {
 		return fmt.Errorf("start web server: %w", err)
