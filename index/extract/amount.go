@@ -199,6 +199,14 @@ var currencyPrefix = []curWord{
 	{"£", "GBP"}, {"¥", "CNY"}, {"￥", "CNY"}, {"美元", "USD"}, {"港币", "HKD"}, {"欧元", "EUR"},
 }
 
+// prefixFirst marks the first bytes of the currency prefixes.
+var prefixFirst = func() (t [256]bool) {
+	for _, w := range currencyPrefix {
+		t[w.w[0]] = true
+	}
+	return t
+}()
+
 var enScales = []struct {
 	w string
 	v float64
@@ -237,7 +245,9 @@ func scanAmount(f string, i int) (Amount, bool) {
 	var a Amount
 	start := i
 	prefixCur := ""
-	if n, iso, ok := matchCurrency(f, i, currencyPrefix); ok {
+	if !prefixFirst[f[i]] {
+		// no currency prefix starts with this byte
+	} else if n, iso, ok := matchCurrency(f, i, currencyPrefix); ok {
 		// A prefix must be followed by a number; "$" and friends glued or
 		// after one space.
 		if i > 0 && isASCIIAlnum(f[i-1]) && f[i] != '$' {
