@@ -233,3 +233,21 @@ func TestDocument(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 }
+
+func TestIndexedAfter(t *testing.T) {
+	ix := newTestIndex(t, testArticles[:2])
+	mark := time.Now().UTC()
+	time.Sleep(10 * time.Millisecond)
+	w := ix.NewWriter(0)
+	w.Add(context.Background(), ix.Prepare(testArticles[2]))
+	if err := w.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{IndexedAfter: &mark})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hitIDs(res); len(got) != 1 || got[0] != "js-jy" {
+		t.Errorf("indexed after: %v", got)
+	}
+}

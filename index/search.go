@@ -53,6 +53,7 @@ type filters struct {
 	amountMin, amountMax       *float64
 	dateFrom, dateTo           *time.Time
 	lang                       string
+	indexedAfter               *time.Time
 }
 
 // Search runs a query and returns one page of hits with facet counts. Each
@@ -216,6 +217,7 @@ func (ix *Index) resolveFilters(q Query) (filters, error) {
 	if f.dateFrom != nil && f.dateTo != nil && f.dateTo.Before(*f.dateFrom) {
 		return f, Errorf(KindInvalid, "date_from is after date_to")
 	}
+	f.indexedAfter = q.IndexedAfter
 	switch q.Lang {
 	case "", "zh", "en":
 		f.lang = q.Lang
@@ -312,6 +314,12 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 		incl, excl := true, false
 		dq := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
 		dq.SetField(fieldDate)
+		conj = append(conj, dq)
+	}
+	if f.indexedAfter != nil {
+		incl := false
+		dq := bleve.NewDateRangeInclusiveQuery(*f.indexedAfter, time.Time{}, &incl, nil)
+		dq.SetField(fieldIndexed)
 		conj = append(conj, dq)
 	}
 	if len(conj) == 0 {

@@ -76,6 +76,9 @@ type Query struct {
 	DateFrom  string   // YYYY-MM-DD, inclusive
 	DateTo    string   // YYYY-MM-DD, inclusive
 	Lang      string   // zh or en
+	// IndexedAfter keeps only documents indexed (first or again) after this
+	// time; saved searches use it for "new since last seen".
+	IndexedAfter *time.Time
 	Sort      string   // one of Sorts; empty means relevance
 	Page      int      // from 1
 	Size      int      // 1..MaxSize; 0 means DefaultSize
