@@ -79,9 +79,9 @@ type Query struct {
 	// IndexedAfter keeps only documents indexed (first or again) after this
 	// time; saved searches use it for "new since last seen".
 	IndexedAfter *time.Time
-	Sort      string   // one of Sorts; empty means relevance
-	Page      int      // from 1
-	Size      int      // 1..MaxSize; 0 means DefaultSize
+	Sort         string // one of Sorts; empty means relevance
+	Page         int    // from 1
+	Size         int    // 1..MaxSize; 0 means DefaultSize
 }
 
 // Paging limits.
