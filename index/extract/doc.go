@@ -29,6 +29,21 @@
 //     character table comes from OpenCC); offsets always refer to the
 //     original text.
 //
+//   - Dates: FindDate reads a labelled date (" date 2023-03-30", "Release
+//     date:", "Updated:", "发布时间：") or the first "March 30, 2023", "Oct.
+//     31, 2023", "2023年3月30日", "2023-03-30" in the first 1500 bytes.
+//     ExtractDated takes the publication date from metadata; with it,
+//     figures of earlier years are recognised by their year, without it only
+//     sentences that open with a year ("In 2022, ...") are.
+//
+// Measurement: testdata/labelled.jsonl (97 reports, used to develop the
+// rules) and testdata/heldout.jsonl (36 reports written before their first
+// evaluation) with per-field precision and recall and floors:
+//
+//	go test -run 'TestLabelled|TestHeldout' -v ./index/extract/
+//	go test -run TestDemoCorpus -v ./index/extract/ -args -democorpus
+//
 // An Extractor is built once (New) and is safe for concurrent use; Extract
-// compiles nothing and allocates little, for corpora of millions of reports.
+// compiles nothing at run time (every dictionary and cue list is a trie
+// built once), for corpora of millions of reports.
 package extract
