@@ -13,11 +13,13 @@
 //     counts for nothing. Short names (鼓楼, Nanhu) need context: a zone word
 //     after them or a parent mentioned in the text. Unknown beats wrong:
 //     when the text does not say, the fields stay empty.
+//
 //   - Sectors come from the embedded taxonomy.json: 18 top-level keys (the
 //     nine NBS 2018 strategic emerging industries, then ten traditional
 //     groups) and the NBS level-2 subsectors. A keyword hit weighs by its
 //     sentence: title 3, a sentence about projects 2, other 1, a slogan about
 //     a zone's leading industries 0.5; a sector needs 2.
+//
 //   - Amounts: ParseAmounts finds every money figure (30亿元, 三千万元, 超千亿元,
 //     3000万美元, RMB 500 million, 46.3 billion yuan ($6.95 billion), ...) and
 //     guesses its scope from the words around it. GDP, output value, revenue,
@@ -25,6 +27,7 @@
 //     Extract drops them. Foreign currencies convert at the fixed table of
 //     RateCNY. The headline is the event total when the report gives one,
 //     else the largest project.
+//
 //   - Traditional Chinese is folded to simplified before matching (the
 //     character table comes from OpenCC); offsets always refer to the
 //     original text.
