@@ -17,7 +17,7 @@ import (
 // The document's id is the article's id, else a hash of its URL, else a hash
 // of its normalised text, so the same input always gets the same id.
 func (ix *Index) Prepare(a Article) *Document {
-	res := ix.ext.Extract(a.Title, a.Body)
+	res := ix.ext.ExtractDated(a.Title, a.Body, a.Date)
 	d := &Document{
 		ID:     a.ID,
 		URL:    strings.TrimSpace(a.URL),
