@@ -40,6 +40,10 @@ type Index struct {
 // ErrNoIndex is returned by Open when there is no index at the path.
 var ErrNoIndex = errors.New("no index")
 
+// ErrVersionMismatch is returned by Open when the index was built with
+// another mapping or dictionary version and must be rebuilt.
+var ErrVersionMismatch = errors.New("index version mismatch")
+
 // Create makes a new, empty index at path, which must not exist yet.
 func Create(path string) (*Index, error) {
 	ix, err := newIndex(path)
@@ -128,7 +132,7 @@ func checkBuild(bi bleve.Index, path string) error {
 	}
 	if info.MappingVersion != mappingVersion {
 		return fmt.Errorf("open index %s: built with mapping version %d, this program uses %d; "+
-			"rebuild it: remove the directory and run the indexer again", path, info.MappingVersion, mappingVersion)
+			"rebuild it: remove the directory and run the indexer again: %w", path, info.MappingVersion, mappingVersion, ErrVersionMismatch)
 	}
 	dv, err := analyzers.DictVersion()
 	if err != nil {
@@ -136,7 +140,7 @@ func checkBuild(bi bleve.Index, path string) error {
 	}
 	if info.DictVersion != dv {
 		return fmt.Errorf("open index %s: built with dictionary version %s, this program uses %s; "+
-			"rebuild it: remove the directory and run the indexer again", path, info.DictVersion, dv)
+			"rebuild it: remove the directory and run the indexer again: %w", path, info.DictVersion, dv, ErrVersionMismatch)
 	}
 	return nil
 }

@@ -212,7 +212,7 @@ func TestOpenRefusesOtherVersion(t *testing.T) {
 	ix.bi.SetInternal(metaKey, raw)
 	ix.Close()
 	_, err = Open(dir)
-	if err == nil || !strings.Contains(err.Error(), "rebuild") {
+	if !errors.Is(err, ErrVersionMismatch) || !strings.Contains(err.Error(), "rebuild") {
 		t.Errorf("Open = %v, want a rebuild message", err)
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "none")); !errors.Is(err, ErrNoIndex) {

@@ -163,10 +163,20 @@ func (m *Main) Run(ctx context.Context) error {
 // first run.
 func (m *Main) openDemo(ctx context.Context, path string) (*index.Index, error) {
 	ix, err := index.Open(path)
-	if err == nil || !errors.Is(err, index.ErrNoIndex) {
-		return ix, err
+	switch {
+	case err == nil:
+		return ix, nil
+	case errors.Is(err, index.ErrVersionMismatch):
+		// The demo index is ours to rebuild when the program changed.
+		fmt.Fprintf(m.Stdout, "the demo index in %s was built by another version; rebuilding it\n", path)
+		if err := os.RemoveAll(path); err != nil {
+			return nil, fmt.Errorf("rebuild demo index: %w", err)
+		}
+	case errors.Is(err, index.ErrNoIndex):
+		fmt.Fprintf(m.Stdout, "building the demo index in %s (first run)...\n", path)
+	default:
+		return nil, err
 	}
-	fmt.Fprintf(m.Stdout, "building the demo index in %s (first run)...\n", path)
 	tmp := path + ".building"
 	if err := os.RemoveAll(tmp); err != nil {
 		return nil, fmt.Errorf("build demo index: %w", err)
