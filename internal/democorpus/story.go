@@ -130,9 +130,13 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 	if len(st.city.counties) > 0 && r.IntN(100) < 55 {
 		st.county = st.city.counties[r.IntN(len(st.city.counties))]
 	}
+	f := w.featuredStory(st, i)
 	st.zone = w.pickZone(r, st.city, st.county)
 	if st.zone.county != nil {
 		st.county = st.zone.county
+	}
+	if f != nil && f.county != "" && st.county != nil && st.county.Code == f.county {
+		st.zone = zone{} // the featured county itself, not a zone in it
 	}
 	st.off1, st.off2 = w.newPerson(r), w.newPerson(r)
 	// One of the city's leaders and one deputy, bureau head or zone chief.
@@ -175,6 +179,11 @@ func (w *world) newStory(r *rand.Rand, i int) *story {
 				p.sec = sec
 			}
 			p.prod = &sec.prods[r.IntN(len(sec.prods))]
+		}
+		if k == 0 && f != nil && f.prod != "" {
+			if fs, fp := productByZh(f.prod); fp != nil {
+				sec, p.sec, p.prod = fs, fs, fp
+			}
 		}
 		if !p.mfg() || strings.Contains(p.prod.en, "production") || strings.Contains(p.prod.en, "R&D") || strings.Contains(p.prod.en, "manufacturing") {
 			p.ptype = 0 // a coal mine is a project, not an R&D base
@@ -544,4 +553,62 @@ func sortProjects(ps []*project) {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
 		}
 	}
+}
+
+// featured are the first reports of every corpus: the places and products a
+// newcomer tries first (聊城 and 碳化硅, Jiangyin, photomask, 两江新区), so
+// the demo answers them. They use the random draws of an ordinary story,
+// overriding only where and what.
+var featured = []struct {
+	zh           bool
+	kind         kind
+	city, county string // gazetteer codes; county may be empty
+	prod         string // a product's Chinese name; empty keeps the drawn one
+}{
+	{true, kSigning, "371500", "", "碳化硅芯片封测"},
+	{false, kSingle, "371500", "", "碳化硅芯片封测"},
+	{false, kSigning, "320200", "320281", ""},
+	{true, kSigning, "320200", "320281", ""},
+	{false, kSingle, "330400", "330402", "光掩膜材料"},
+	{true, kSingle, "330400", "330402", "光掩膜材料"},
+	{true, kSigning, "500000", "500157", ""},
+	{false, kSigning, "500000", "500157", ""},
+}
+
+// featuredStory applies the featured facts of report i to st, if any, and
+// returns them.
+func (w *world) featuredStory(st *story, i int) *struct {
+	zh           bool
+	kind         kind
+	city, county string
+	prod         string
+} {
+	if i >= len(featured) {
+		return nil
+	}
+	f := &featured[i]
+	c := w.cities[f.city]
+	if c == nil {
+		return nil
+	}
+	st.zh, st.trad, st.kind = f.zh, false, f.kind
+	st.prov, st.city, st.county = c.prov, c, nil
+	for _, cp := range append(c.counties[:len(c.counties):len(c.counties)], c.newAreas...) {
+		if cp.Code == f.county {
+			st.county = cp
+		}
+	}
+	return f
+}
+
+// productByZh finds a product by its Chinese name.
+func productByZh(zh string) (*sector, *product) {
+	for _, sec := range sectors {
+		for k := range sec.prods {
+			if sec.prods[k].zh == zh {
+				return sec, &sec.prods[k]
+			}
+		}
+	}
+	return nil, nil
 }
