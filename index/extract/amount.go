@@ -207,12 +207,13 @@ var prefixFirst = func() (t [256]bool) {
 	return t
 }()
 
+// enScales are the English scale words with their powers of ten.
 var enScales = []struct {
 	w string
-	v float64
+	e int
 }{
-	{"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6}, {"thousand", 1e3},
-	{"bln", 1e9}, {"mln", 1e6}, {"bn", 1e9}, {"tn", 1e12}, {"mn", 1e6}, {"b", 1e9}, {"m", 1e6},
+	{"trillion", 12}, {"billion", 9}, {"million", 6}, {"thousand", 3},
+	{"bln", 9}, {"mln", 6}, {"bn", 9}, {"tn", 12}, {"mn", 6}, {"b", 9}, {"m", 6},
 }
 
 var enNumberWords = map[string]float64{
@@ -231,6 +232,10 @@ var zhNonMoneyUnits = []string{
 	"kw", "mw", "gw", "kwh", "t/", "㎡", "m2", "m³", "万千瓦", "农户", "块", "项", "所", "座",
 	"千伏", "伏", "安时", "gwh", "mwh", "单", "笔", "辆次", "余人", "多人", "余个", "多个", "余家", "多家",
 }
+
+// bareUnitClass are the words after a unit written without a number (超亿元,
+// 千万元) that make it a class of projects or firms, not an amount.
+var bareUnitClass = []string{"项目", "的项目", "大项目", "重点项目", "级", "以上", "规模", "企业", "的企业", "产业"}
 
 // Vague multipliers before a Chinese number ("数十亿", "几百万") make it no
 // figure at all.
@@ -283,8 +288,9 @@ func scanAmount(f string, i int) (Amount, bool) {
 		}
 	}
 
-	// The number itself.
-	var num float64
+	// The number itself, exact: digits into an integer mantissa, units as
+	// powers of ten (see decimal).
+	var num decimal
 	j := i
 	arabic := isDigit(c)
 	hadDigits := true
@@ -306,20 +312,20 @@ func scanAmount(f string, i int) (Amount, bool) {
 			k += len("余")
 		}
 	}
-	mult, k2, big := parseZhMultipliers(f, k, arabic)
+	multExp, k2, big := parseZhMultipliers(f, k)
 	if k2 > k {
 		j = k2
 	}
 	if !hadDigits && (!big || !qualifiedBefore(f, start)) {
 		return a, false // 千万不要, 千亿级, 亿元以上: a bare unit needs 超, 近, 逾...
 	}
-	value := num * mult
-	if !hadDigits && num == 0 {
-		value = mult
+	value := num.scale(multExp)
+	if !hadDigits && num.m == 0 {
+		value = decimal{1, multExp}
 	}
 	// "一亿二千万", "1亿2000万": a remainder in 万 after 亿.
-	if big && strings.HasSuffix(f[:j], "亿") && j < len(f) {
-		var rest float64
+	if big && strings.HasSuffix(f[:j], "亿") && j < len(f) && num.norm().e >= 0 {
+		var rest decimal
 		var k2 int
 		ok := false
 		if isDigit(f[j]) {
@@ -327,9 +333,11 @@ func scanAmount(f string, i int) (Amount, bool) {
 		} else if r := runeAt(f, j); isZhNumeral(r) && r != '万' && r != '亿' {
 			rest, k2, ok = parseZhSmall(f, j)
 		}
-		if ok && strings.HasPrefix(f[k2:], "万") && rest > 0 && rest < 1e4 {
-			value += rest * 1e4
-			j = k2 + len("万")
+		if ok && strings.HasPrefix(f[k2:], "万") && rest.m > 0 && rest.float() < 1e4 {
+			if sum, exact := value.add(rest.scale(4)); exact {
+				value = sum
+				j = k2 + len("万")
+			}
 		}
 	}
 
@@ -362,6 +370,13 @@ func scanAmount(f string, i int) (Amount, bool) {
 				cur = "CNY"
 			}
 		}
+		if !hadDigits {
+			// A bare unit, even qualified, that names a class of projects
+			// is no figure: 超亿元项目, 亿元以上, 百亿元级.
+			if _, class := hasAnyPrefix(f, skipSpaces(f, j), bareUnitClass); class {
+				return a, false
+			}
+		}
 		a.Currency = cur
 	} else {
 		// English form: number [-] scale [-] currency, or prefix currency.
@@ -370,10 +385,9 @@ func scanAmount(f string, i int) (Amount, bool) {
 			k++
 		}
 		k = skipSpaces(f, k)
-		scale := 1.0
-		if w, v, n, ok := matchScale(f, k, prefixCur != ""); ok {
-			_ = w
-			scale = v
+		scale := 0
+		if _, e, n, ok := matchScale(f, k, prefixCur != ""); ok {
+			scale = e
 			j = k + n
 		}
 		cur := prefixCur
@@ -387,7 +401,7 @@ func scanAmount(f string, i int) (Amount, bool) {
 				cur = iso
 			}
 			j = k + n
-		} else if n, iso, ok := matchCurrency(f, k, zhCurrencySuffix); ok && scale == 1 {
+		} else if n, iso, ok := matchCurrency(f, k, zhCurrencySuffix); ok && scale == 0 {
 			if cur == "" {
 				cur = iso
 			}
@@ -396,17 +410,17 @@ func scanAmount(f string, i int) (Amount, bool) {
 		if cur == "" {
 			return a, false
 		}
-		value = num * scale
+		value = num.scale(scale)
 		a.Currency = cur
 	}
-	if value <= 0 || math.IsInf(value, 0) || math.IsNaN(value) {
+	v := value.float()
+	if v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return a, false
 	}
-	a.Value = value
+	a.Value = v
 	a.Start = qualifierStart(f, start)
 	a.End = j
-	rate := cnyRates[a.Currency]
-	a.CNY = value * rate
+	a.CNY = toCNY(value, a.Currency)
 	// A conversion in brackets right after belongs to this figure:
 	// "46.3 billion yuan ($6.95 billion)", "1880万欧元（约合人民币1.5亿元）".
 	// The yuan figure stays the one of the rate table, so that every
@@ -418,17 +432,17 @@ func scanAmount(f string, i int) (Amount, bool) {
 }
 
 // parseArabic reads digits with optional thousands separators and a decimal
-// part.
-func parseArabic(f string, i int) (float64, int, bool) {
+// part, exactly.
+func parseArabic(f string, i int) (decimal, int, bool) {
 	j := i
-	var v float64
+	var v decimal
 	for j < len(f) {
 		if isDigit(f[j]) {
-			v = v*10 + float64(f[j]-'0')
+			v = v.appendDigit(f[j], false)
 			j++
 			continue
 		}
-		if f[j] == ',' && j+3 < len(f)+0 && j+3 <= len(f)-0 && isThreeDigits(f, j+1) && j > i {
+		if f[j] == ',' && j > i && isThreeDigits(f, j+1) {
 			j++
 			continue
 		}
@@ -436,15 +450,13 @@ func parseArabic(f string, i int) (float64, int, bool) {
 	}
 	if j < len(f)-1 && f[j] == '.' && isDigit(f[j+1]) {
 		j++
-		scale := 0.1
 		for j < len(f) && isDigit(f[j]) {
-			v += float64(f[j]-'0') * scale
-			scale /= 10
+			v = v.appendDigit(f[j], true)
 			j++
 		}
 	}
-	if v > 1e15 {
-		return 0, j, false
+	if v.float() > 1e15 {
+		return decimal{}, j, false
 	}
 	return v, j, true
 }
@@ -459,21 +471,23 @@ func isThreeDigits(f string, i int) bool {
 	return i+3 == len(f) || !isDigit(f[i+3])
 }
 
-// parseZhSmall reads a Chinese number below 万 (三千, 一百二十, 十二, 三点五).
-// hadDigits is false when the text starts with a bare unit (千亿, 百亿) and no
-// numeral was written; the result is then 0 and the caller uses the unit.
-func parseZhSmall(f string, i int) (float64, int, bool) {
-	sec := 0.0
-	num := -1.0
+// parseZhSmall reads a Chinese number below 万 (三千, 一百二十, 十二, 三点五),
+// exactly. hadDigits is false when the text starts with a bare unit (千亿,
+// 百亿) and no numeral was written; the result is then 0 and the caller uses
+// the unit.
+func parseZhSmall(f string, i int) (decimal, int, bool) {
+	sec := uint64(0) // the sections read so far (三千 of 三千五百)
+	num := -1        // the pending digit run, -1 for none
+	var frac decimal // the digits after 点, as a fraction
 	j := i
 	hadDigits := false
 	for j < len(f) {
 		r, n := utf8.DecodeRuneInString(f[j:])
 		if d, ok := zhDigit(r); ok {
-			if num >= 0 {
-				num = num*10 + float64(d)
-			} else {
-				num = float64(d)
+			if num >= 0 && num < 1e8 {
+				num = num*10 + d
+			} else if num < 0 {
+				num = d
 			}
 			hadDigits = true
 			j += n
@@ -494,14 +508,13 @@ func parseZhSmall(f string, i int) (float64, int, bool) {
 					hadDigits = true
 				}
 			}
-			sec += num * u
+			sec += uint64(num) * uint64(u)
 			num = -1
 			j += n
 			continue
 		}
 		if r == '点' && num >= 0 {
 			k := j + n
-			frac, scale := 0.0, 0.1
 			got := false
 			for k < len(f) {
 				r2, n2 := utf8.DecodeRuneInString(f[k:])
@@ -509,32 +522,31 @@ func parseZhSmall(f string, i int) (float64, int, bool) {
 				if !ok {
 					break
 				}
-				frac += float64(d) * scale
-				scale /= 10
+				frac = frac.appendDigit(byte('0'+d), true)
 				got = true
 				k += n2
 			}
 			if !got {
 				break
 			}
-			num += frac
 			j = k
 			break
 		}
 		break
 	}
 	if num > 0 {
-		sec += num
+		sec += uint64(num)
 	}
-	return sec, j, hadDigits
+	v, _ := decimal{m: sec}.add(frac)
+	return v, j, hadDigits
 }
 
 // parseZhMultipliers reads a run of multiplier characters (千万, 万亿, 百亿)
-// and returns their product. big reports a 万 or 亿 among them. After a
-// Chinese numeral only 万 and 亿 are read (the rest belong to the numeral);
-// "一亿二千万" style remainders after 亿 are added.
-func parseZhMultipliers(f string, i int, arabic bool) (float64, int, bool) {
-	mult := 1.0
+// and returns their product as a power of ten. big reports a 万 or 亿
+// among them. After a Chinese numeral only 万 and 亿 are left to read (the
+// rest belong to the numeral).
+func parseZhMultipliers(f string, i int) (int, int, bool) {
+	exp := 0
 	big := false
 	j := i
 	for j < len(f) {
@@ -546,14 +558,13 @@ func parseZhMultipliers(f string, i int, arabic bool) (float64, int, bool) {
 		if u >= 1e4 {
 			big = true
 		}
-		mult *= u
+		exp += int(math.Round(math.Log10(u)))
 		j += n
 	}
-	if mult > 1e16 {
-		return 1, i, false
+	if exp > 16 {
+		return 0, i, false
 	}
-	_ = arabic
-	return mult, j, big
+	return exp, j, big
 }
 
 // matchCurrency finds one of the words at f[i:].
@@ -580,9 +591,9 @@ func matchEnCurrency(f string, i int) (int, string, bool) {
 	return 0, "", false
 }
 
-// matchScale matches an English scale word; the one-letter forms (b, m) only
-// after a currency prefix ($3b).
-func matchScale(f string, i int, prefixed bool) (string, float64, int, bool) {
+// matchScale matches an English scale word and returns its power of ten;
+// the one-letter forms (b, m) only after a currency prefix ($3b).
+func matchScale(f string, i int, prefixed bool) (string, int, int, bool) {
 	for _, s := range enScales {
 		if len(s.w) == 1 && !prefixed {
 			continue
@@ -592,7 +603,7 @@ func matchScale(f string, i int, prefixed bool) (string, float64, int, bool) {
 			if e < len(f) && (f[e] >= 'a' && f[e] <= 'z') {
 				continue
 			}
-			return s.w, s.v, len(s.w), true
+			return s.w, s.e, len(s.w), true
 		}
 	}
 	return "", 0, 0, false
@@ -742,7 +753,7 @@ func scanWordAmount(f string, i int) (Amount, bool) {
 		k = skipSpaces(f, k+len("hundred"))
 	}
 	_, scale, n, ok := matchScale(f, k, false)
-	if !ok || scale < 1e3 {
+	if !ok || scale < 3 {
 		return a, false
 	}
 	k += n
@@ -754,9 +765,10 @@ func scanWordAmount(f string, i int) (Amount, bool) {
 	if !ok {
 		return a, false
 	}
-	a.Value = num * scale
+	value := decimal{m: uint64(num)}.scale(scale)
+	a.Value = value.float()
 	a.Currency = iso
-	a.CNY = a.Value * cnyRates[iso]
+	a.CNY = toCNY(value, iso)
 	a.Start = qualifierStart(f, i)
 	a.End = k + n
 	return a, true
