@@ -15,6 +15,9 @@ const (
 	KindInvalid                 // the request is malformed: 400
 	KindNotFound                // no such document: 404
 	KindUnavailable             // overloaded or timed out: 503
+	KindUnauthorized            // a write without the right token: 401
+	KindForbidden               // a write this server refuses (cross-site, read-only): 403
+	KindTooLarge                // a request body over its limit: 413
 )
 
 // String returns the code used in JSON error bodies.
@@ -26,6 +29,12 @@ func (k Kind) String() string {
 		return "not_found"
 	case KindUnavailable:
 		return "unavailable"
+	case KindUnauthorized:
+		return "unauthorized"
+	case KindForbidden:
+		return "forbidden"
+	case KindTooLarge:
+		return "too_large"
 	}
 	return "internal"
 }

@@ -45,6 +45,12 @@ func statusOf(k index.Kind) int {
 		return http.StatusNotFound
 	case index.KindUnavailable:
 		return http.StatusServiceUnavailable
+	case index.KindUnauthorized:
+		return http.StatusUnauthorized
+	case index.KindForbidden:
+		return http.StatusForbidden
+	case index.KindTooLarge:
+		return http.StatusRequestEntityTooLarge
 	}
 	return http.StatusInternalServerError
 }
