@@ -85,10 +85,11 @@ func (s *Server) explain(c *gin.Context, err error) (index.Kind, int, string) {
 	if status >= 500 {
 		level = slog.LevelError
 	}
+	s.ops.metrics.errors.Inc(k.String())
 	s.log.LogAttrs(c.Request.Context(), level, "request failed",
 		slog.String("method", c.Request.Method),
 		slog.String("path", c.Request.URL.Path),
-		slog.String("query", c.Request.URL.RawQuery),
+		slog.String("query", redactQuery(c.Request.URL.RawQuery)),
 		slog.Int("status", status),
 		slog.String("code", k.String()),
 		slog.String("err", err.Error()),

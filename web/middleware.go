@@ -8,7 +8,9 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// logRequests logs one structured line per request.
+// logRequests logs one structured line per request: method, route
+// pattern, path, query (credentials redacted), status, size and duration.
+// Headers are never logged, so neither is an Authorization header.
 func (s *Server) logRequests() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
@@ -23,26 +25,14 @@ func (s *Server) logRequests() gin.HandlerFunc {
 		}
 		s.log.LogAttrs(c.Request.Context(), level, "request",
 			slog.String("method", c.Request.Method),
+			slog.String("route", c.FullPath()),
 			slog.String("path", c.Request.URL.Path),
-			slog.String("query", c.Request.URL.RawQuery),
+			slog.String("query", redactQuery(c.Request.URL.RawQuery)),
 			slog.Int("status", status),
 			slog.Int("bytes", c.Writer.Size()),
 			slog.Duration("elapsed", time.Since(start)),
 			slog.String("client", c.ClientIP()),
 		)
-	}
-}
-
-// securityHeaders sets headers that keep the pages self-contained: only our
-// own scripts, styles and forms, no framing, no sniffing.
-func securityHeaders() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		h := c.Writer.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "+
-			"img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-		c.Next()
 	}
 }
 

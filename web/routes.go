@@ -8,11 +8,14 @@ func (s *Server) routes(r *gin.Engine) {
 	api.GET("/search", s.handleAPISearch)
 	api.GET("/documents/:id", s.handleAPIDocument)
 	api.GET("/healthz", s.handleAPIHealthz)
+	api.GET("/readyz", s.handleAPIReadyz)
+	api.POST("/admin/backup", s.requireAdmin, s.handleAdminBackup)
 
 	r.GET("/", s.handleSearchPage)
 	r.GET("/documents/:id", s.handleDocumentPage)
 	r.GET("/static/*path", s.handleStatic)
 	r.HEAD("/static/*path", s.handleStatic)
+	r.GET("/metrics", s.handleMetrics)
 
 	r.NoRoute(s.handleNotFound)
 }

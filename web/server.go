@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/investnews/regionsearch/index"
+	"github.com/investnews/regionsearch/internal/metrics"
 )
 
 // Searcher is what the web layer needs from the index. Implementations must
@@ -34,6 +35,17 @@ type Options struct {
 	Logger *slog.Logger
 	// Version is shown in the page footer.
 	Version string
+	// Metrics is the registry GET /metrics writes; the server adds its own
+	// metrics to it. Nil means a new registry with the Go runtime metrics.
+	Metrics *metrics.Registry
+	// MaxBodyBytes bounds request bodies; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// Backup, when set, makes a snapshot for POST /api/admin/backup and
+	// returns its description, which is sent as JSON.
+	Backup func(ctx context.Context) (any, error)
+	// AdminToken guards the /api/admin/ routes (Authorization: Bearer).
+	// Empty means they answer 404.
+	AdminToken string
 }
 
 // requestTimeout bounds the time a handler waits for the Searcher.
@@ -48,6 +60,7 @@ type Server struct {
 	log     *slog.Logger
 	version string
 	timeout time.Duration
+	ops     *ops
 }
 
 // New returns a Server that answers from s. It parses the templates and
@@ -61,8 +74,10 @@ func New(s Searcher, opts Options) (*Server, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	o, s := newOps(s, opts)
 	srv := &Server{
 		search:  s,
+		ops:     o,
 		log:     log,
 		version: opts.Version,
 		timeout: requestTimeout,
@@ -84,7 +99,8 @@ func New(s Searcher, opts Options) (*Server, error) {
 // new gin engine; there is no package-level router.
 func (s *Server) Handler() http.Handler {
 	r := gin.New()
-	r.Use(s.logRequests(), gin.CustomRecoveryWithWriter(slogWriter{s.log}, s.recovered), securityHeaders())
+	r.Use(s.logRequests(), s.ops.metrics.middleware(), gin.CustomRecoveryWithWriter(slogWriter{s.log}, s.recovered),
+		securityHeaders(), s.limitBody())
 	s.routes(r)
 	return r
 }
