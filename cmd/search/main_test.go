@@ -231,11 +231,14 @@ func TestDemoFirstRun(t *testing.T) {
 		if err := m.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		code, r, body := get(t, m.URL, "/api/search", url.Values{"q": {"项目"}})
-		if code != 200 || r.Total == 0 {
-			t.Errorf("run %d: status %d total %d: %.200s", run, code, r.Total, body)
+		// The queries a newcomer tries first all answer in the demo.
+		for _, q := range []string{"项目", "聊城", "Liaocheng", "碳化硅", "Jiangyin", `"photomask"`, "两江新区"} {
+			code, r, body := get(t, m.URL, "/api/search", url.Values{"q": {q}})
+			if code != 200 || r.Total == 0 {
+				t.Errorf("run %d: %s: status %d total %d: %.200s", run, q, code, r.Total, body)
+			}
 		}
-		code, _, body = get(t, m.URL, "/api/healthz", nil)
+		code, _, body := get(t, m.URL, "/api/healthz", nil)
 		if code != 200 || !strings.Contains(body, "documents") {
 			t.Errorf("healthz: %d %s", code, body)
 		}
