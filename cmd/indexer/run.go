@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/investnews/regionsearch/analyzers"
 	"github.com/investnews/regionsearch/index"
+	"github.com/investnews/regionsearch/internal/buildinfo"
 	"github.com/investnews/regionsearch/internal/ingest"
 )
 
@@ -101,20 +101,7 @@ func (m *Main) ParseFlags(args []string) error {
 	return c.Validate()
 }
 
-func versionString() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" {
-				return s.Value
-			}
-		}
-		return bi.Main.Version
-	}
-	return "unknown"
-}
+func versionString() string { return buildinfo.Version(Version) }
 
 // summary counts a run.
 type summary struct {

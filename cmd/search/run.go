@@ -11,13 +11,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/investnews/regionsearch/analyzers"
 	"github.com/investnews/regionsearch/index"
+	"github.com/investnews/regionsearch/internal/buildinfo"
 	"github.com/investnews/regionsearch/internal/democorpus"
 	"github.com/investnews/regionsearch/internal/ingest"
 	"github.com/investnews/regionsearch/web"
@@ -94,20 +94,7 @@ func (m *Main) ParseFlags(args []string) error {
 	return c.Validate()
 }
 
-func versionString() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" {
-				return s.Value
-			}
-		}
-		return bi.Main.Version
-	}
-	return "unknown"
-}
+func versionString() string { return buildinfo.Version(Version) }
 
 // Run opens the index (building the demo index when needed) and starts
 // serving in the background. Close stops the server.
