@@ -35,6 +35,8 @@ type Index struct {
 	bi   bleve.Index
 	gaz  *gazetteer.Gazetteer
 	ext  *extract.Extractor
+
+	search searchState // concurrency limit and caches of Search (search.go)
 }
 
 // ErrNoIndex is returned by Open when there is no index at the path.

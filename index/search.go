@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -18,38 +18,10 @@ import (
 	"github.com/investnews/regionsearch/analyzers"
 )
 
-// Facet names, as they appear in Result.Facets.
-const (
-	FacetProvince = "province"
-	FacetCity     = "city"
-	FacetSector   = "sector"
-	FacetAmount   = "amount"
-	FacetDate     = "date"
-	FacetLang     = "lang"
-	FacetSource   = "source"
-)
-
-// AmountBucket is one of the fixed amount ranges of the amount facet.
-type AmountBucket struct {
-	Value   string
-	LabelZh string
-	LabelEn string
-	Min     float64 // inclusive
-	Max     float64 // exclusive; +Inf for the last bucket
-}
-
-// AmountBuckets are the fixed ranges of the amount facet, in yuan.
-var AmountBuckets = []AmountBucket{
-	{"0-1e8", "1亿元以下", "under ¥100 million", 0, 1e8},
-	{"1e8-1e9", "1亿–10亿元", "¥100 million–1 billion", 1e8, 1e9},
-	{"1e9-1e10", "10亿–100亿元", "¥1–10 billion", 1e9, 1e10},
-	{"1e10-1e11", "100亿–1000亿元", "¥10–100 billion", 1e10, 1e11},
-	{"1e11-", "1000亿元以上", "¥100 billion and over", 1e11, math.Inf(1)},
-}
-
 // filters are the resolved filter values of a Query.
 type filters struct {
 	provinces, cities, sectors []string
+	subsectors, sources        []string
 	amountMin, amountMax       *float64
 	dateFrom, dateTo           *time.Time
 	lang                       string
@@ -58,12 +30,20 @@ type filters struct {
 
 // Search runs a query and returns one page of hits with facet counts. Each
 // facet's counts are computed without that facet's own filter, so a user
-// can see what ticking a second value would add.
+// can see what ticking a second value would add; the requests for those
+// counts run concurrently. At most a limited number of searches run at once
+// (see SetSearchLimit); past it, Search waits briefly and then fails with
+// KindUnavailable.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
 	if err := normalizeQuery(&q); err != nil {
 		return nil, err
 	}
+	release, err := ix.search.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	f, err := ix.resolveFilters(q)
 	if err != nil {
 		return nil, err
@@ -73,55 +53,232 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	full := ix.withFilters(textQ, f, "")
+	order := sortOrder(q.Sort)
+	fp := fingerprint(q, f)
 
-	req := bleve.NewSearchRequestOptions(ix.withFilters(textQ, f, ""), q.Size, (q.Page-1)*q.Size, false)
-	req.Fields = []string{fieldMeta}
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.AddField(fieldTitle)
-	req.Highlight.AddField(fieldBody)
-	req.SortByCustom(sortOrder(q.Sort))
-	// Facets whose own filter is inactive are counted on the main request;
-	// the others need a request without their filter.
-	var separate []string
-	for _, name := range facetNames {
-		if f.active(name) {
-			separate = append(separate, name)
-		} else {
-			req.AddFacet(name, facetRequest(name))
+	size, from := q.Size, (q.Page-1)*q.Size
+	var after []string
+	if q.Cursor != "" {
+		if after, err = ix.cursorKeys(ctx, q.Cursor, q.Sort, fp, full); err != nil {
+			return nil, err
 		}
+		size, from = q.Size+1, 0 // one more tells whether a next page exists
 	}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	main := bleve.NewSearchRequestOptions(full, size, from, false)
+	main.Fields = []string{fieldMeta}
+	main.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+	main.Highlight.AddField(fieldTitle)
+	main.Highlight.AddField(fieldBody)
+	main.SortByCustom(order)
+	main.SearchAfter = after
+
+	// Facets whose own filter is inactive are counted on the main request;
+	// each of the others needs a request without its filter.
+	plan, err := ix.datePlanFor(ctx, f)
 	if err != nil {
-		return nil, searchError(err)
+		return nil, err
 	}
+	reqs := []*bleve.SearchRequest{main}
+	names := []string{""}
+	for _, name := range FacetNames {
+		var fr *bleve.FacetRequest
+		if name == FacetDate {
+			fr = plan.request()
+		} else {
+			fr = facetRequest(name, f)
+		}
+		if !f.active(name) {
+			main.AddFacet(name, fr)
+			continue
+		}
+		r := bleve.NewSearchRequestOptions(ix.withFilters(textQ, f, name), 0, 0, false)
+		r.Score = bleve.ScoreNone
+		r.AddFacet(name, fr)
+		reqs = append(reqs, r)
+		names = append(names, name)
+	}
+	results, err := ix.searchAll(ctx, reqs)
+	if err != nil {
+		return nil, err
+	}
+
+	res := results[0]
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetValue{}}
 	if parsed != nil {
 		out.Parsed = ix.explain(parsed)
 	}
-	for _, h := range res.Hits {
+	hits := res.Hits
+	more := len(hits) > 0 && res.Total > uint64(from+len(hits))
+	if q.Cursor != "" {
+		more = len(hits) > q.Size
+		hits = hits[:min(len(hits), q.Size)]
+	}
+	if more {
+		if out.NextCursor, err = encodeCursor(q.Sort, fp, order, hits[len(hits)-1]); err != nil {
+			return nil, err
+		}
+	}
+	for _, h := range hits {
 		hit, err := toHit(h)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	for name, fr := range res.Facets {
-		out.Facets[name] = ix.facetValues(name, fr)
-	}
-	for _, name := range separate {
-		freq := bleve.NewSearchRequestOptions(ix.withFilters(textQ, f, name), 0, 0, false)
-		freq.AddFacet(name, facetRequest(name))
-		fres, err := ix.bi.SearchInContext(ctx, freq)
-		if err != nil {
-			return nil, searchError(err)
+	for i, r := range results {
+		for name, fr := range r.Facets {
+			if i == 0 || name == names[i] {
+				if name == FacetDate {
+					out.Facets[name] = plan.values(fr)
+				} else {
+					out.Facets[name] = ix.facetValues(name, fr)
+				}
+			}
 		}
-		out.Facets[name] = ix.facetValues(name, fres.Facets[name])
+	}
+	if !f.active(FacetDate) && out.Total > 0 {
+		if out.Facets[FacetDate], err = ix.refineDates(ctx, full, out.Facets[FacetDate]); err != nil {
+			return nil, err
+		}
 	}
 	ix.addSelected(out.Facets, FacetProvince, f.provinces)
 	ix.addSelected(out.Facets, FacetCity, f.cities)
 	ix.addSelected(out.Facets, FacetSector, f.sectors)
+	ix.addSelected(out.Facets, FacetSubsector, f.subsectors)
+	ix.addSelected(out.Facets, FacetSource, f.sources)
+	if f.lang != "" {
+		ix.addSelected(out.Facets, FacetLang, []string{f.lang})
+	}
 	out.TookMS = math.Round(float64(time.Since(start).Microseconds())/10) / 100
 	return out, nil
+}
+
+// searchAll runs requests concurrently and returns their results in order.
+func (ix *Index) searchAll(ctx context.Context, reqs []*bleve.SearchRequest) ([]*bleve.SearchResult, error) {
+	results := make([]*bleve.SearchResult, len(reqs))
+	errs := make([]error, len(reqs))
+	var wg sync.WaitGroup
+	for i, r := range reqs[1:] {
+		wg.Go(func() { results[i+1], errs[i+1] = ix.bi.SearchInContext(ctx, r) })
+	}
+	results[0], errs[0] = ix.bi.SearchInContext(ctx, reqs[0])
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, searchError(err)
+		}
+	}
+	return results, nil
+}
+
+// datePlanFor returns how to count the date facet: with a date filter, in
+// the interval that fits the filter's range (open ends run to the first or
+// last year in the index); without one, by year (refineDates narrows it
+// when the hits span a single year).
+func (ix *Index) datePlanFor(ctx context.Context, f filters) (datePlan, error) {
+	if !f.active(FacetDate) {
+		return datePlan{interval: IntervalYear}, nil
+	}
+	var lo, hi time.Time
+	if f.dateFrom != nil {
+		lo = *f.dateFrom
+	}
+	if f.dateTo != nil {
+		hi = *f.dateTo
+	}
+	if lo.IsZero() || hi.IsZero() {
+		first, last, err := ix.yearBounds()
+		if err != nil {
+			return datePlan{}, err
+		}
+		if lo.IsZero() {
+			lo = time.Date(min(first, hi.Year()), 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if hi.IsZero() {
+			hi = time.Date(max(last, lo.Year()), 12, 31, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return newDatePlan(lo, hi), nil
+}
+
+// yearBounds returns the first and last year with documents, or this year
+// twice for an index with no dates.
+func (ix *Index) yearBounds() (first, last int, err error) {
+	d, err := ix.bi.FieldDict(fieldYear)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read years: %w", err)
+	}
+	defer d.Close()
+	first, last = math.MaxInt, math.MinInt
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return 0, 0, fmt.Errorf("read years: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		var y int
+		if _, err := fmt.Sscanf(e.Term, "%d", &y); err == nil && e.Count > 0 {
+			first, last = min(first, y), max(last, y)
+		}
+	}
+	if first > last {
+		y := time.Now().Year()
+		return y, y, nil
+	}
+	return first, last, nil
+}
+
+// refineDates narrows a yearly histogram whose hits all fall in one year to
+// months, and a monthly one whose hits fall in one month to weeks, so the
+// histogram fits the results. Empty buckets before the first and after the
+// last hit are dropped.
+func (ix *Index) refineDates(ctx context.Context, full query.Query, years []FacetValue) ([]FacetValue, error) {
+	n, only := nonEmpty(years)
+	if n != 1 {
+		return years, nil
+	}
+	from, to, _ := DateValueRange(only.Value)
+	plan := datePlan{interval: IntervalMonth, buckets: monthBuckets(from, to), lo: from, hi: to}
+	months, err := ix.countDates(ctx, full, plan)
+	if err != nil {
+		return nil, err
+	}
+	if n, only := nonEmpty(months); n == 1 {
+		from, to, _ = DateValueRange(only.Value)
+		plan = datePlan{interval: IntervalWeek, buckets: weekBuckets(from, to), lo: from, hi: to}
+		weeks, err := ix.countDates(ctx, full, plan)
+		if err != nil {
+			return nil, err
+		}
+		months = weeks
+	}
+	return trimZeros(months), nil
+}
+
+// countDates counts the hits of q in the buckets of plan.
+func (ix *Index) countDates(ctx context.Context, q query.Query, plan datePlan) ([]FacetValue, error) {
+	r := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	r.Score = bleve.ScoreNone
+	r.AddFacet(FacetDate, plan.request())
+	res, err := ix.bi.SearchInContext(ctx, r)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	return plan.values(res.Facets[FacetDate]), nil
+}
+
+// trimZeros drops the empty buckets at both ends.
+func trimZeros(vs []FacetValue) []FacetValue {
+	for len(vs) > 0 && vs[0].Count == 0 {
+		vs = vs[1:]
+	}
+	for len(vs) > 0 && vs[len(vs)-1].Count == 0 {
+		vs = vs[:len(vs)-1]
+	}
+	return vs
 }
 
 func searchError(err error) error {
@@ -148,8 +305,12 @@ func normalizeQuery(q *Query) error {
 	if q.Size < 1 || q.Size > MaxSize {
 		return Errorf(KindInvalid, "size must be between 1 and %d, got %d", MaxSize, q.Size)
 	}
-	if (q.Page-1)*q.Size+q.Size > 10000 {
-		return Errorf(KindInvalid, "page %d is too deep: at most the first 10000 hits can be paged", q.Page)
+	if q.Cursor != "" && q.Page != 1 {
+		return Errorf(KindInvalid, "give either page or cursor, not both")
+	}
+	if q.Page*q.Size > MaxWindow {
+		return Errorf(KindInvalid, "page %d is too deep: pages reach hit %d at most; "+
+			"to go further, follow next_cursor from an earlier page", q.Page, MaxWindow)
 	}
 	if q.Sort == "" {
 		q.Sort = "relevance"
@@ -191,7 +352,23 @@ func (ix *Index) resolveFilters(q Query) (filters, error) {
 		if !ok {
 			return f, Errorf(KindInvalid, "unknown sector %q: use a sector key such as next-gen-it", s)
 		}
-		f.sectors = appendUnique(f.sectors, key)
+		if isSubsectorKey(key) { // sector=1.2 names a subsector
+			f.subsectors = appendUnique(f.subsectors, key)
+		} else {
+			f.sectors = appendUnique(f.sectors, key)
+		}
+	}
+	for _, s := range q.Subsectors {
+		key, ok := ix.sectorKey(s)
+		if !ok || !isSubsectorKey(key) {
+			return f, Errorf(KindInvalid, "unknown subsector %q: use an NBS subsector id such as 1.2", s)
+		}
+		f.subsectors = appendUnique(f.subsectors, key)
+	}
+	for _, s := range q.Sources {
+		if s = strings.TrimSpace(s); s != "" {
+			f.sources = appendUnique(f.sources, s)
+		}
 	}
 	if q.AmountMin != nil && q.AmountMax != nil && *q.AmountMin > *q.AmountMax {
 		return f, Errorf(KindInvalid, "amount_min is larger than amount_max")
@@ -227,18 +404,41 @@ func (ix *Index) resolveFilters(q Query) (filters, error) {
 	return f, nil
 }
 
+// isSubsectorKey reports whether a taxonomy key is an NBS subsector id
+// (1.2) rather than a top-level sector key.
+func isSubsectorKey(key string) bool {
+	return key != "" && key[0] >= '0' && key[0] <= '9'
+}
+
 // sectorKey resolves a sector key, NBS subsector id or sector name.
 func (ix *Index) sectorKey(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if sec, ok := ix.ext.Sector(s); ok {
 		return sec.Key, true
 	}
-	for _, sec := range ix.ext.Sectors() {
-		if strings.EqualFold(sec.NameEn, s) || sec.NameZh == s {
-			return sec.Key, true
+	for _, list := range [][]sectorName{ix.sectorNames(false), ix.sectorNames(true)} {
+		for _, sec := range list {
+			if strings.EqualFold(sec.NameEn, s) || sec.NameZh == s {
+				return sec.Key, true
+			}
 		}
 	}
 	return "", false
+}
+
+// sectorName is the key and names of a sector or subsector.
+type sectorName struct{ Key, NameZh, NameEn string }
+
+func (ix *Index) sectorNames(sub bool) []sectorName {
+	list := ix.ext.Sectors()
+	if sub {
+		list = ix.ext.Subsectors()
+	}
+	out := make([]sectorName, len(list))
+	for i, s := range list {
+		out[i] = sectorName{s.Key, s.NameZh, s.NameEn}
+	}
+	return out
 }
 
 func appendUnique(list []string, s string) []string {
@@ -250,9 +450,7 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// facetNames are the facets every search computes.
-var facetNames = []string{FacetProvince, FacetCity, FacetSector, FacetAmount, FacetDate}
-
+// active reports whether the filter of a facet is set.
 func (f filters) active(facet string) bool {
 	switch facet {
 	case FacetProvince:
@@ -261,6 +459,12 @@ func (f filters) active(facet string) bool {
 		return len(f.cities) > 0
 	case FacetSector:
 		return len(f.sectors) > 0
+	case FacetSubsector:
+		return len(f.subsectors) > 0
+	case FacetSource:
+		return len(f.sources) > 0
+	case FacetLang:
+		return f.lang != ""
 	case FacetAmount:
 		return f.amountMin != nil || f.amountMax != nil
 	case FacetDate:
@@ -273,8 +477,8 @@ func (f filters) active(facet string) bool {
 // facet skip.
 func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Query {
 	var conj []query.Query
-	terms := func(field string, values []string) {
-		if len(values) == 0 {
+	terms := func(facet, field string, values []string) {
+		if len(values) == 0 || skip == facet {
 			return
 		}
 		var dis []query.Query
@@ -283,19 +487,19 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 			tq.SetField(field)
 			dis = append(dis, tq)
 		}
-		conj = append(conj, bleve.NewDisjunctionQuery(dis...))
+		if len(dis) == 1 {
+			conj = append(conj, dis[0])
+		} else {
+			conj = append(conj, bleve.NewDisjunctionQuery(dis...))
+		}
 	}
-	if skip != FacetProvince {
-		terms(fieldProvince, f.provinces)
-	}
-	if skip != FacetCity {
-		terms(fieldCity, f.cities)
-	}
-	if skip != FacetSector {
-		terms(fieldSector, f.sectors)
-	}
+	terms(FacetProvince, fieldProvince, f.provinces)
+	terms(FacetCity, fieldCity, f.cities)
+	terms(FacetSector, fieldSector, f.sectors)
+	terms(FacetSubsector, fieldSubsector, f.subsectors)
+	terms(FacetSource, fieldSource, f.sources)
 	if f.lang != "" {
-		terms(fieldLang, []string{f.lang})
+		terms(FacetLang, fieldLang, []string{f.lang})
 	}
 	if skip != FacetAmount && (f.amountMin != nil || f.amountMax != nil) {
 		incl, excl := true, false
@@ -327,112 +531,12 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(textQ)
-	bq.AddFilter(bleve.NewConjunctionQuery(conj...))
+	if len(conj) == 1 {
+		bq.AddFilter(conj[0])
+	} else {
+		bq.AddFilter(bleve.NewConjunctionQuery(conj...))
+	}
 	return bq
-}
-
-func sortOrder(s string) search.SortOrder {
-	byID := &search.SortDocID{}
-	switch s {
-	case "date", "-date":
-		return search.SortOrder{&search.SortField{Field: fieldDate, Desc: s == "-date",
-			Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}, &search.SortScore{Desc: true}, byID}
-	case "amount", "-amount":
-		return search.SortOrder{&search.SortField{Field: fieldAmount, Desc: s == "-amount",
-			Type: search.SortFieldAsNumber, Missing: search.SortFieldMissingLast}, &search.SortScore{Desc: true}, byID}
-	}
-	return search.SortOrder{&search.SortScore{Desc: true}, byID}
-}
-
-func facetRequest(name string) *bleve.FacetRequest {
-	switch name {
-	case FacetAmount:
-		fr := bleve.NewFacetRequest(fieldAmount, len(AmountBuckets))
-		for _, b := range AmountBuckets {
-			min, max := b.Min, b.Max
-			if math.IsInf(max, 1) {
-				fr.AddNumericRange(b.Value, &min, nil)
-			} else {
-				fr.AddNumericRange(b.Value, &min, &max)
-			}
-		}
-		return fr
-	case FacetDate:
-		return bleve.NewFacetRequest(fieldYear, 50)
-	case FacetCity:
-		return bleve.NewFacetRequest(fieldCity, 30)
-	case FacetSector:
-		return bleve.NewFacetRequest(fieldSector, 30)
-	}
-	return bleve.NewFacetRequest(fieldProvince, 40)
-}
-
-func (ix *Index) facetValues(name string, fr *search.FacetResult) []FacetValue {
-	out := []FacetValue{}
-	if fr == nil {
-		return out
-	}
-	switch name {
-	case FacetAmount:
-		counts := map[string]int{}
-		for _, r := range fr.NumericRanges {
-			counts[r.Name] = r.Count
-		}
-		for _, b := range AmountBuckets {
-			min, max := b.Min, b.Max
-			v := FacetValue{Value: b.Value, LabelZh: b.LabelZh, LabelEn: b.LabelEn, Min: &min, Count: counts[b.Value]}
-			if !math.IsInf(max, 1) {
-				v.Max = &max
-			}
-			out = append(out, v)
-		}
-		return out
-	}
-	if fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		v := FacetValue{Value: t.Term, Count: t.Count}
-		switch name {
-		case FacetProvince, FacetCity:
-			if p, ok := ix.gaz.Place(t.Term); ok {
-				v.NameZh, v.NameEn = p.NameZh, p.NameEn
-			}
-		case FacetSector:
-			if s, ok := ix.ext.Sector(t.Term); ok {
-				v.NameZh, v.NameEn = s.NameZh, s.NameEn
-			}
-		}
-		out = append(out, v)
-	}
-	if name == FacetDate {
-		sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-	}
-	return out
-}
-
-// addSelected makes sure every selected filter value is listed in its facet,
-// with its names and a zero count when nothing matches, so a client can
-// always show and remove it.
-func (ix *Index) addSelected(facets map[string][]FacetValue, name string, selected []string) {
-	for _, v := range selected {
-		found := false
-		for _, fv := range facets[name] {
-			found = found || fv.Value == v
-		}
-		if found {
-			continue
-		}
-		fv := FacetValue{Value: v}
-		if name == FacetSector {
-			if s, ok := ix.ext.Sector(v); ok {
-				fv.NameZh, fv.NameEn = s.NameZh, s.NameEn
-			}
-		} else if p, ok := ix.gaz.Place(v); ok {
-			fv.NameZh, fv.NameEn = p.NameZh, p.NameEn
-		}
-		facets[name] = append(facets[name], fv)
-	}
 }
 
 func toHit(h *search.DocumentMatch) (Hit, error) {
@@ -537,7 +641,7 @@ func (ix *Index) compileTerm(n *node) (query.Query, error) {
 			return nil, Errorf(KindInvalid, "unknown sector %q in the query", n.text)
 		}
 		field := fieldSector
-		if strings.ContainsAny(key[:1], "0123456789") {
+		if isSubsectorKey(key) {
 			field = fieldSubsector
 		}
 		tq := bleve.NewTermQuery(key)

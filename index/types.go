@@ -71,6 +71,10 @@ type Query struct {
 	Provinces []string // province codes, Chinese or English names
 	Cities    []string // city codes, Chinese or English names
 	Sectors   []string // sector keys
+	// Subsectors are NBS level-2 subsector ids (1.2) or names.
+	Subsectors []string
+	// Sources are source names, matched exactly (the source facet's values).
+	Sources   []string
 	AmountMin *float64 // yuan, inclusive
 	AmountMax *float64 // yuan, exclusive
 	DateFrom  string   // YYYY-MM-DD, inclusive
@@ -82,12 +86,18 @@ type Query struct {
 	Sort         string // one of Sorts; empty means relevance
 	Page         int    // from 1
 	Size         int    // 1..MaxSize; 0 means DefaultSize
+	// Cursor continues a search after the last hit of an earlier page: the
+	// NextCursor of that page's Result. It is used with Page 1 only, and
+	// pages past MaxWindow can only be reached with it.
+	Cursor string
 }
 
-// Paging limits.
+// Paging limits: the default and largest page size, and how deep Page may
+// go (Page × Size at most MaxWindow); deeper hits are reached with cursors.
 const (
 	DefaultSize = 20
 	MaxSize     = 100
+	MaxWindow   = 10000
 )
 
 // Hit is one result of a search.
@@ -127,4 +137,7 @@ type Result struct {
 	Parsed string                  `json:"parsed,omitempty"` // how the query was understood
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
+	// NextCursor, when set, is the Query.Cursor of the page after this one.
+	// It is empty on the last page.
+	NextCursor string `json:"next_cursor,omitempty"`
 }
