@@ -1,11 +1,34 @@
 // Package gazetteer provides China's administrative divisions, the state-level
-// new areas and the NBS functional zones as an in-memory lookup table.
+// new areas, the NBS functional zones and the national development zones as
+// an in-memory lookup table.
 //
 // The data ships inside the binary (see data/ and the NOTICE file at the root
 // of the module); Default parses it once per process. Every Place carries its
-// six-digit code (synthetic "NA.." codes for new areas that are not divisions),
+// code (six digits for a division; synthetic "NA.." codes for new areas that
+// are not divisions, "Z.." codes for development zones without an NBS code),
 // Chinese full and short names, pinyin, an English name and its parent, so a
-// caller can walk from a county to its province.
+// caller can walk from a zone or a county to its city and province.
+//
+// # Development zones
+//
+// data/zones.tsv lists the national economic-and-technological development
+// zones (ZoneETDZ), the national high-tech zones (ZoneHighTech) and a few
+// other zones that reports name on their own (横琴, 前海; ZoneOther), with
+// their host county or city, short names (苏州工业园区, 东湖高新区, 光谷) and
+// English names. A zone that divisions.tsv already has as an NBS functional
+// zone (苏州工业园区 320576) is that place, with the names added; any other
+// is a Place of Kind DevZone whose Parent is its host, so Chain, CityOf and
+// ProvinceOf lead from 东湖高新区 to Wuhan and Hubei. Zones returns them all.
+// Places keeps to the divisions, functional zones and new areas, so callers
+// written for those three kinds see no new kind.
+//
+// # Ambiguous names
+//
+// 117 Chinese short names and more pinyin forms name several places (朝阳
+// is a city, a county and two districts). LookupZh and LookupEn return
+// every candidate, highest level first; ResolveNear picks one with the
+// rule extraction uses: a candidate whose ancestor is named nearby wins,
+// else the unique candidate of the highest level, else none.
 package gazetteer
 
 import (
@@ -41,6 +64,17 @@ const (
 	Division       Kind = "division"        // a GB/T 2260 administrative division
 	FunctionalZone Kind = "functional_zone" // an NBS functional zone (development zone with an x7x code)
 	NewArea        Kind = "new_area"        // a state-level new area (国家级新区)
+	DevZone        Kind = "dev_zone"        // a national development zone of zones.tsv without an NBS code
+)
+
+// ZoneType is the national designation of a development zone.
+type ZoneType string
+
+// The designations of development zones.
+const (
+	ZoneETDZ     ZoneType = "etdz"  // national economic-and-technological development zone (国家级经济技术开发区)
+	ZoneHighTech ZoneType = "htz"   // national high-tech industrial development zone (国家高新技术产业开发区)
+	ZoneOther    ZoneType = "other" // another zone named in its own right (横琴粤澳深度合作区, 前海)
 )
 
 // Place is one unit of the gazetteer.
@@ -57,12 +91,20 @@ type Place struct {
 	Hosts []string
 	// AliasesEn are further English spellings (Tibet, Macau).
 	AliasesEn []string
+	// AliasesZh are further Chinese names of a development zone (光谷,
+	// 东湖新技术开发区); names of two characters are short forms.
+	AliasesZh []string
+	// Zone is the national designation of a development zone, empty for
+	// other places (an NBS functional zone that zones.tsv does not list).
+	Zone ZoneType
 }
 
 // Gazetteer is an immutable lookup table of places. It is safe for
 // concurrent use.
 type Gazetteer struct {
-	places []*Place
+	places []*Place // divisions, functional zones, new areas
+	zones  []*Place // development zones of zones.tsv, in data order
+	all    []*Place // places then the zones that are not among them
 	byCode map[string]*Place
 	byZh   map[string][]*Place // full and short Chinese names
 	byEn   map[string][]*Place // lowercased English names, pinyin and aliases
@@ -108,7 +150,11 @@ func load() (*Gazetteer, error) {
 	if err := g.loadNewAreas("data/new_areas.tsv"); err != nil {
 		return nil, err
 	}
-	for _, p := range g.places {
+	g.all = append([]*Place(nil), g.places...)
+	if err := g.loadZones("data/zones.tsv"); err != nil {
+		return nil, err
+	}
+	for _, p := range g.all {
 		if p.Parent != "" && g.byCode[p.Parent] == nil {
 			return nil, fmt.Errorf("gazetteer: %s %s: unknown parent %s", p.Code, p.NameZh, p.Parent)
 		}
@@ -221,6 +267,90 @@ func (g *Gazetteer) loadNewAreas(name string) error {
 	})
 }
 
+// zoneCodeOK reports whether code has the form of a synthetic zone code:
+// Z, E/H/X, six digits, and optionally one letter B–Z.
+func zoneCodeOK(code string) bool {
+	if len(code) != 8 && len(code) != 9 || code[0] != 'Z' || !strings.ContainsRune("EHX", rune(code[1])) {
+		return false
+	}
+	for i := 2; i < 8; i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return len(code) == 8 || code[8] >= 'B' && code[8] <= 'Z'
+}
+
+// splitList splits a ';'-separated column, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ";") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// loadZones reads the development zones: code, type, host, name_zh,
+// short_zh, aliases_zh, name_en, aliases_en, approved, flag. A row whose
+// code is an NBS functional zone adds its names to that place.
+func (g *Gazetteer) loadZones(name string) error {
+	return readTSV(name, 8, func(line int, c []string) error {
+		code, typ, hostCode := c[0], ZoneType(c[1]), c[2]
+		switch typ {
+		case ZoneETDZ, ZoneHighTech, ZoneOther:
+		default:
+			return fmt.Errorf("zone %s: unknown type %q", code, typ)
+		}
+		host := g.byCode[hostCode]
+		// The host is a division: a county, a city or a municipality (滨海新区
+		// and 浦东新区 are divisions that are also new areas).
+		if host == nil || len(hostCode) != 6 || host.IsZone() || host.Level == Province && !IsMunicipality(hostCode) {
+			return fmt.Errorf("zone %s: host %s is not a county, city or municipality", code, hostCode)
+		}
+		if len(c) > 8 && c[8] != "" {
+			if y, err := strconv.Atoi(c[8]); err != nil || y < 1980 || y > 2100 {
+				return fmt.Errorf("zone %s: bad approval year %q", code, c[8])
+			}
+		}
+		if len(c) > 9 && c[9] != "" && c[9] != "uncertain" {
+			return fmt.Errorf("zone %s: unknown flag %q", code, c[9])
+		}
+		if c[3] == "" || c[4] == "" || c[6] == "" {
+			return fmt.Errorf("zone %s: want name_zh, short_zh and name_en", code)
+		}
+		aliasesZh, aliasesEn := splitList(c[5]), splitList(c[7])
+		if p := g.byCode[code]; p != nil {
+			// An NBS functional zone: add the names, keep its own.
+			if p.Kind != FunctionalZone || p.Zone != "" {
+				return fmt.Errorf("zone %s: code taken by %s %s", code, p.Kind, p.NameZh)
+			}
+			if p.Parent != hostCode {
+				return fmt.Errorf("zone %s: host %s, but the NBS zone is in %s", code, hostCode, p.Parent)
+			}
+			if c[3] != p.NameZh {
+				aliasesZh = append([]string{c[3]}, aliasesZh...)
+			}
+			p.ShortZh, p.NameEn, p.AliasesZh, p.AliasesEn, p.Zone = c[4], c[6], aliasesZh, aliasesEn, typ
+			g.zones = append(g.zones, p)
+			return nil
+		}
+		if !zoneCodeOK(code) {
+			return fmt.Errorf("zone %s: want an NBS zone code or Z, E/H/X and the host code", code)
+		}
+		if code[2:8] != hostCode {
+			return fmt.Errorf("zone %s: code does not carry its host %s", code, hostCode)
+		}
+		p := &Place{Code: code, Level: County, Parent: hostCode, NameZh: c[3], ShortZh: c[4],
+			NameEn: c[6], Kind: DevZone, AliasesZh: aliasesZh, AliasesEn: aliasesEn, Zone: typ}
+		g.zones = append(g.zones, p)
+		g.all = append(g.all, p)
+		g.byCode[code] = p
+		return nil
+	})
+}
+
 func (g *Gazetteer) buildIndexes() {
 	addZh := func(name string, p *Place) {
 		if name == "" {
@@ -245,10 +375,15 @@ func (g *Gazetteer) buildIndexes() {
 		}
 		g.byEn[key] = append(g.byEn[key], p)
 	}
-	for _, p := range g.places {
+	for _, p := range g.all {
 		addZh(p.NameZh, p)
 		if utf8.RuneCountInString(p.ShortZh) >= 2 {
 			addZh(p.ShortZh, p)
+		}
+		for _, a := range p.AliasesZh {
+			if utf8.RuneCountInString(a) >= 2 {
+				addZh(a, p)
+			}
 		}
 		addEn(p.NameEn, p)
 		addEn(p.Pinyin, p)
@@ -264,19 +399,26 @@ func (g *Gazetteer) buildIndexes() {
 	}
 }
 
-// sortPlaces orders candidates: higher level first, divisions before zones,
-// then by code, so the first candidate is the most likely reading.
+// sortPlaces orders candidates: higher level first, divisions and new areas
+// before zones, then by code, so the first candidate is the most likely
+// reading.
 func sortPlaces(list []*Place) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := list[i], list[j]
 		if a.Level != b.Level {
 			return a.Level < b.Level
 		}
-		if (a.Kind == FunctionalZone) != (b.Kind == FunctionalZone) {
-			return b.Kind == FunctionalZone
+		if a.IsZone() != b.IsZone() {
+			return b.IsZone()
 		}
 		return a.Code < b.Code
 	})
+}
+
+// IsZone reports whether p is a development zone: an NBS functional zone or
+// a zone of zones.tsv.
+func (p *Place) IsZone() bool {
+	return p.Kind == FunctionalZone || p.Kind == DevZone || p.Zone != ""
 }
 
 // NormalizeEn folds an English place name for lookup: lower case, apostrophes
@@ -301,8 +443,17 @@ func NormalizeEn(s string) string {
 	return b.String()
 }
 
-// Places returns every place, in data order. The slice must not be modified.
+// Places returns the divisions, the NBS functional zones and the new areas,
+// in data order. The development zones of zones.tsv that are not NBS
+// functional zones (Kind DevZone) are not among them: Zones returns every
+// development zone, and Place, the lookups and Chain know them all. The
+// slice must not be modified.
 func (g *Gazetteer) Places() []*Place { return g.places }
+
+// Zones returns the national development zones of zones.tsv, in data order:
+// places of Kind DevZone and the NBS functional zones the list names. The
+// slice must not be modified.
+func (g *Gazetteer) Zones() []*Place { return g.zones }
 
 // Place returns the place with the given code.
 func (g *Gazetteer) Place(code string) (*Place, bool) {
@@ -402,4 +553,89 @@ func (g *Gazetteer) EnNames() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// ResolveNear picks the place a name means in a text that also names near
+// (the other place names of the same sentence or report, in either script,
+// or codes). It applies the gazetteer's disambiguation rule:
+//
+//  1. a candidate whose parent, city or province is named in near wins,
+//     the one with the most specific named ancestor first (鼓楼 near 福州
+//     is 福州市鼓楼区; Xuzhou near Yibin is 叙州区; 朝阳 near 辽宁 and 朝阳市
+//     is 朝阳县);
+//  2. else the candidate of the highest level, if it is the only one there
+//     (朝阳 alone is 朝阳市, the city, not the county or the two districts;
+//     西安 alone is 西安市, not the 西安区 of Liaoyuan or Mudanjiang);
+//  3. else the only division among the candidates of that level (a zone
+//     sharing its host's name gives way);
+//  4. else nothing: 鼓楼 alone names four districts of equal rank.
+//
+// It returns false when name is no place name or stays ambiguous.
+func (g *Gazetteer) ResolveNear(name string, near ...string) (*Place, bool) {
+	cands := g.lookupAny(name)
+	if len(cands) == 0 {
+		return nil, false
+	}
+	named := map[string]bool{}
+	for _, n := range near {
+		for _, p := range g.lookupAny(n) {
+			named[p.Code] = true
+		}
+	}
+	// Rule 1: keep the candidates whose named ancestor is the most specific
+	// (朝阳 near 辽宁 and 朝阳市 is the county under 朝阳市).
+	var withAnc []*Place
+	deepest := Level(0)
+	for _, c := range cands {
+		for _, a := range g.Chain(c.Code)[1:] {
+			if !named[a.Code] {
+				continue
+			}
+			if a.Level > deepest {
+				deepest, withAnc = a.Level, withAnc[:0]
+			}
+			if a.Level == deepest {
+				withAnc = append(withAnc, c)
+			}
+			break // the first named ancestor is the nearest
+		}
+	}
+	if len(withAnc) > 0 {
+		cands = withAnc
+	}
+	best := cands[0].Level
+	var top, divs []*Place
+	for _, c := range cands {
+		if c.Level < best {
+			best = c.Level
+		}
+	}
+	for _, c := range cands {
+		if c.Level == best {
+			top = append(top, c)
+			if !c.IsZone() {
+				divs = append(divs, c)
+			}
+		}
+	}
+	switch {
+	case len(top) == 1:
+		return top[0], true
+	case len(divs) == 1:
+		return divs[0], true
+	}
+	return nil, false
+}
+
+// lookupAny returns the places a code, a Chinese name or an English name
+// stands for.
+func (g *Gazetteer) lookupAny(s string) []*Place {
+	s = strings.TrimSpace(s)
+	if p, ok := g.byCode[s]; ok {
+		return []*Place{p}
+	}
+	if l := g.byZh[s]; len(l) > 0 {
+		return l
+	}
+	return g.LookupEn(s)
 }
