@@ -37,7 +37,7 @@ const EnvDictDir = "REGIONSEARCH_DICT"
 // algorithmVersion changes whenever the tokenizer, the char filter or the
 // token filters would produce different tokens for the same text and the same
 // dictionaries; it is part of DictVersion.
-const algorithmVersion = "zh_news/1"
+const algorithmVersion = "zh_news/2" // 2: place-name parts as tokens, marked one-character remainders
 
 //go:embed dict/*.gz
 var embeddedDict embed.FS

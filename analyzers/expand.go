@@ -49,6 +49,8 @@ func latinTerms(s string) []string {
 // the index, so a caller can OR term queries over them. An English name of
 // several words ("Hong Kong") is returned as its analysed terms joined by
 // one space, to be searched as a phrase (strings.Fields gives the terms).
+// A development zone expands to all its names: 光谷 gives 武汉东湖新技术开发区,
+// 东湖高新区, 光谷, ... and "wuhan east lake high tech develop zone".
 //
 // Word may be traditional Chinese or any letter case. Expand returns nil if
 // word is not a place name in the gazetteer. It reads only the embedded
@@ -99,9 +101,17 @@ func Expand(word string) []string {
 	for _, p := range places {
 		addZh(p.NameZh)
 		addZh(p.ShortZh)
+		for _, a := range p.AliasesZh {
+			addZh(a)
+		}
 	}
 	for _, p := range places {
 		addEn(p.Pinyin)
+		if p.Zone != "" {
+			// A zone has no pinyin of its own: its English names stand
+			// for it (East Lake High-tech Zone, not Donghu).
+			addEn(p.NameEn)
+		}
 		for _, a := range p.AliasesEn {
 			addEn(a)
 		}

@@ -90,3 +90,31 @@ func TestSegment(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandZones(t *testing.T) {
+	has := func(list []string, want ...string) bool {
+		for _, w := range want {
+			found := false
+			for _, x := range list {
+				found = found || x == w
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	if got := analyzers.Expand("光谷"); !has(got, "光谷", "武汉东湖新技术开发区", "东湖高新区", "optic valley of china") {
+		t.Errorf("Expand(光谷) = %q", got)
+	}
+	if got := analyzers.Expand("Suzhou Industrial Park"); !has(got, "suzhou industri park", "苏州工业园区") {
+		t.Errorf("Expand(Suzhou Industrial Park) = %q", got)
+	}
+	// A zone does not expand to its host's names, nor a city to its zones.
+	if got := analyzers.Expand("东湖高新区"); has(got, "武汉") || has(got, "donghu") {
+		t.Errorf("Expand(东湖高新区) = %q", got)
+	}
+	if got := analyzers.Expand("武汉"); has(got, "光谷") {
+		t.Errorf("Expand(武汉) = %q", got)
+	}
+}

@@ -14,6 +14,10 @@ import (
 // TokenizerName is the registered name of the gojieba tokenizer.
 const TokenizerName = "gojieba"
 
+// RemainderMark prefixes the term of a one-character remainder (the 市 of
+// 聊城市): see Tokenizer. No text analyses to a term that starts with it.
+const RemainderMark = "#"
+
 // maxWordBytes caps the length of a non-Chinese token; a longer run of
 // letters and digits is cut into several tokens (at rune boundaries), so no
 // text is dropped and no term is unreasonably large.
@@ -35,6 +39,15 @@ const maxWordBytes = 255
 //   - inside each word, the shortest tokens starting at each character must
 //     tile the word: where they leave a character uncovered (聊城市 gives
 //     聊城 only), the remainder is emitted too (市).
+//
+// A place name with a boundary between its specific and generic parts (see
+// userWords) also yields both parts as tokens (东湖高新区 → 东湖, 高新区;
+// 北京经济技术开发区 → 北京, 经济技术开发区), so a query for the generic
+// part finds the names that hold it. A remainder of one character is not a
+// word of the text, only a piece of one: its term carries the prefix
+// RemainderMark (#市), so a phrase or a longer query that includes it still
+// matches exactly, while a one-character query (市, 区) matches only where
+// jieba found the character standing alone, not every name that ends in it.
 //
 // So a query phrase, analysed the same way, matches only where the document
 // holds the same characters at the same distances: whichever alternative the
@@ -444,7 +457,10 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 		mode = gojieba.SearchMode
 	}
 	words := t.jieba.Tokenize(string(s.hbuf), mode, t.hmm)
-	type span struct{ r0, r1 int } // rune indexes into s.han, [r0, r1)
+	type span struct {
+		r0, r1 int  // rune indexes into s.han, [r0, r1)
+		rem    bool // a one-character remainder of the tiling
+	}
 	spans := make([]span, 0, len(words))
 	// runeAt[x] is the index of the first Han rune starting at or after
 	// byte x of hbuf (sort.SearchInts(s.hoff, x), precomputed).
@@ -463,13 +479,13 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 		if r0 >= len(s.hoff) || s.hoff[r0] != w.Start || r1 <= r0 {
 			continue // a run separator
 		}
-		spans = append(spans, span{r0, r1})
+		spans = append(spans, span{r0: r0, r1: r1})
 	}
 	// Search mode emits the sub-words of a word just before the word;
 	// ordinary words do not overlap. Walking backwards, a span inside the
 	// last ordinary word seen is one of its sub-words.
 	isBase := make([]bool, len(spans))
-	cur := span{-1, -1}
+	cur := span{r0: -1, r1: -1}
 	for k := len(spans) - 1; k >= 0; k-- {
 		sp := spans[k]
 		if sp.r0 >= cur.r0 && sp.r1 <= cur.r1 && sp != cur {
@@ -484,15 +500,19 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 	slab := make([]analysis.Token, 0, len(spans)+len(spans)/4+1)
 	out := make(analysis.TokenStream, 0, cap(slab))
 	var base []bool
-	tok := func(r0, r1 int, b bool) {
+	tok := func(r0, r1 int, b, rem bool) {
 		last := s.han[r1-1]
 		if len(slab) == cap(slab) {
 			slab = make([]analysis.Token, 0, len(spans)/2+1)
 		}
+		term := s.hbuf[s.hoff[r0] : s.hoff[r1-1]+(last.end-last.start)]
+		if rem {
+			term = append(append(make([]byte, 0, len(RemainderMark)+len(term)), RemainderMark...), term...)
+		}
 		slab = append(slab, analysis.Token{
 			Start:    s.han[r0].start,
 			End:      last.end,
-			Term:     s.hbuf[s.hoff[r0] : s.hoff[r1-1]+(last.end-last.start)],
+			Term:     term,
 			Position: s.han[r0].slot,
 			Type:     analysis.Ideographic,
 		})
@@ -509,13 +529,25 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 			continue
 		}
 		n := sp.r1 - sp.r0
-		if len(subs) == 0 || n <= 2 {
-			tok(sp.r0, sp.r1, true)
+		if n <= 2 {
+			tok(sp.r0, sp.r1, true, false)
 			subs = subs[:0]
 			continue
 		}
 		last := s.han[sp.r1-1]
 		b := t.words.boundary[string(s.hbuf[s.hoff[sp.r0]:s.hoff[sp.r1-1]+(last.end-last.start)])]
+		if len(subs) == 0 && b == 0 {
+			tok(sp.r0, sp.r1, true, false)
+			continue
+		}
+		// The specific and generic parts of a place name are tokens too.
+		if b >= 2 && n-b >= 2 {
+			for _, part := range [2]span{{r0: sp.r0, r1: sp.r0 + b}, {r0: sp.r0 + b, r1: sp.r1}} {
+				if !slices.Contains(subs, part) {
+					subs = append(subs, part)
+				}
+			}
+		}
 		if cap(minLen) < n {
 			minLen = make([]int, n)
 		}
@@ -544,7 +576,7 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 				for next < n && minLen[next] == 0 {
 					next++
 				}
-				kept = append(kept, span{sp.r0 + x, sp.r0 + next})
+				kept = append(kept, span{r0: sp.r0 + x, r1: sp.r0 + next, rem: next-x == 1})
 				minLen[x] = next - x
 				reach = next
 			}
@@ -555,10 +587,10 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 			}
 			return c.r1 - a.r1
 		})
-		tok(sp.r0, sp.r1, true)
+		tok(sp.r0, sp.r1, true, false)
 		for _, sub := range kept {
-			if sub != sp {
-				tok(sub.r0, sub.r1, false)
+			if sub.r0 != sp.r0 || sub.r1 != sp.r1 {
+				tok(sub.r0, sub.r1, false, sub.rem)
 			}
 		}
 		subs = subs[:0]

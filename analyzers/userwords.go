@@ -21,12 +21,38 @@ var zoneSuffixes = []string{"高新区", "经开区", "开发区"}
 // (new areas): the boundary of 两江新区 is after 两江.
 var genericSuffixes = []string{"新区", "特区", "林区", "地区", "区", "县", "市", "旗", "盟", "省"}
 
+// zoneGenerics end the names of development zones, longest first: the
+// boundary of 东湖高新区 is after 东湖, that of 苏州工业园区 after 苏州, that of
+// 武汉东湖新技术开发区 after 武汉东湖.
+var zoneGenerics = []string{
+	"现代服务业合作区", "高新技术产业开发区", "高技术产业开发区", "高新技术产业园区", "高新技术开发区",
+	"经济技术开发区", "新技术开发区", "自由贸易试验区", "经济开发区", "深度合作区", "高科技园区",
+	"台商投资区", "科技园区", "工业园区", "产业园区", "高新区", "经开区", "开发区", "示范区",
+	"合作区", "新片区", "生态城", "知识城", "科学城", "科技城", "投资区", "新区", "园区",
+}
+
+// zoneBoundary returns the rune index where the generic part of a zone name
+// starts, if what precedes it has at least two runes, else the boundary of
+// an ordinary place name.
+func zoneBoundary(name string) int {
+	for _, s := range zoneGenerics {
+		if strings.HasSuffix(name, s) {
+			if n := utf8.RuneCountInString(name) - utf8.RuneCountInString(s); n >= 2 {
+				return n
+			}
+		}
+	}
+	return suffixBoundary(name)
+}
+
 // userWords are the words the analyzer adds to jieba's dictionary: every
-// Chinese name of the gazetteer and the zone forms of city and county short
-// names. Each maps to the rune index where the specific part of the name
-// ends (聊城市 → 2), or 0 if it has none; search-mode sub-words that cross
-// that boundary (城市 inside 聊城市) are not emitted, so a query for 城市
-// does not match every city name that ends in 城.
+// Chinese name of the gazetteer (divisions, new areas, NBS functional zones
+// and the national development zones with their short names and aliases)
+// and the zone forms of city and county short names. Each maps to the rune
+// index where the specific part of the name ends (聊城市 → 2, 东湖高新区 → 2),
+// or 0 if it has none; search-mode sub-words that cross that boundary (城市
+// inside 聊城市) are not emitted, so a query for 城市 does not match every
+// city name that ends in 城, and the two parts are tokens of their own.
 type userWords struct {
 	boundary map[string]int // shared, read-only
 	// freq holds the main dictionary's frequency of each user word and of
@@ -76,10 +102,22 @@ func gazetteerWords() (map[string]int, []string, error) {
 		}
 		boundary[word] = b
 	}
+	// Development zones first, so their names take the zone boundary.
+	for _, z := range g.Zones() {
+		for _, n := range append([]string{z.NameZh, z.ShortZh}, z.AliasesZh...) {
+			n = fold(n)
+			add(n, zoneBoundary(n))
+		}
+	}
 	for _, name := range g.ZhNames() {
 		add(fold(name), 0)
 	}
 	for _, p := range g.Places() {
+		if p.IsZone() {
+			n := fold(p.NameZh)
+			add(n, zoneBoundary(n))
+			continue
+		}
 		name, short := fold(p.NameZh), fold(p.ShortZh)
 		ns := utf8.RuneCountInString(short)
 		if ns >= 2 && short != name && strings.HasPrefix(name, short) {
