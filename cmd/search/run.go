@@ -19,6 +19,7 @@ import (
 	"github.com/investnews/regionsearch/index"
 	"github.com/investnews/regionsearch/internal/buildinfo"
 	"github.com/investnews/regionsearch/internal/democorpus"
+	"github.com/investnews/regionsearch/internal/envflag"
 	"github.com/investnews/regionsearch/internal/ingest"
 	"github.com/investnews/regionsearch/web"
 )
@@ -31,11 +32,12 @@ type Config struct {
 	Index   string // index directory; "" means DataDir/index with the demo corpus
 	DataDir string // data directory for the demo index and dictionaries
 	DictDir string // jieba dictionary directory; "" means the embedded copy
+	OpsConfig
 }
 
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
-	return Config{Addr: "127.0.0.1:8080", DataDir: "data"}
+	return Config{Addr: "127.0.0.1:8080", DataDir: "data", OpsConfig: defaultOpsConfig()}
 }
 
 // Validate checks a configuration.
@@ -46,7 +48,7 @@ func (c Config) Validate() error {
 	if c.Index == "" && c.DataDir == "" {
 		return errors.New("give -index DIR or -data DIR")
 	}
-	return nil
+	return c.OpsConfig.validate()
 }
 
 // Main is the server program, testable without a process.
@@ -61,6 +63,7 @@ type Main struct {
 	srv *http.Server
 	ln  net.Listener
 	log *slog.Logger
+	ops mainOps
 }
 
 // NewMain returns a Main with the default configuration.
@@ -76,9 +79,11 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen `address`")
 	fs.StringVar(&c.Index, "index", c.Index, "index `directory` built by indexer (default: the demo index in the data directory)")
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data `directory` for the demo index")
-	fs.StringVar(&c.DictDir, "dict", c.DictDir, "jieba dictionary `directory` (default: the embedded copy; env REGIONSEARCH_DICT)")
+	fs.StringVar(&c.DictDir, "dict", c.DictDir, "jieba dictionary `directory` (default: the embedded copy)")
+	c.opsFlags(fs)
 	version := fs.Bool("version", false, "print the version and exit")
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = usage(fs)
+	if err := envflag.Parse(fs, envPrefix, args, nil, "version"); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelp
 		}
@@ -100,12 +105,15 @@ func versionString() string { return buildinfo.Version(Version) }
 // serving in the background. Close stops the server.
 func (m *Main) Run(ctx context.Context) error {
 	c := m.Config
-	m.log = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	log, err := newLogger(m.Stderr, c.OpsConfig)
+	if err != nil {
+		return err
+	}
+	m.log = log
 	dataDir := c.DataDir
 	if err := analyzers.Configure(analyzers.Options{DictDir: c.DictDir}); err != nil {
 		return err
 	}
-	var err error
 	if c.Index != "" {
 		if m.ix, err = index.Open(c.Index); err != nil {
 			if errors.Is(err, index.ErrNoIndex) {
@@ -118,10 +126,13 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 
 	gin.SetMode(gin.ReleaseMode)
-	srv, err := web.New(m.ix, web.Options{Logger: m.log, Version: versionString()})
+	opts := web.Options{Logger: m.log, Version: versionString()}
+	m.opsOptions(&opts)
+	srv, err := web.New(m.ix, opts)
 	if err != nil {
 		return fmt.Errorf("start web server: %w", err)
 	}
+	m.ops.web = srv
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
@@ -130,14 +141,16 @@ func (m *Main) Run(ctx context.Context) error {
 	m.URL = "http://" + ln.Addr().String()
 	m.srv = &http.Server{
 		Handler:           srv.Handler(),
+		ErrorLog:          slog.NewLogLogger(m.log.Handler(), slog.LevelWarn),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	hs := m.srv
 	go func() {
-		if err := m.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.log.Error("serve", "err", err)
 		}
 	}()
@@ -203,13 +216,7 @@ func (m *Main) openDemo(ctx context.Context, path string) (*index.Index, error) 
 
 // Close shuts the server down gracefully and closes the index.
 func (m *Main) Close() error {
-	var err error
-	if m.srv != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		err = m.srv.Shutdown(ctx)
-		m.srv = nil
-	}
+	err := m.shutdown()
 	if m.ix != nil {
 		if cerr := m.ix.Close(); err == nil {
 			err = cerr

@@ -73,11 +73,20 @@ func PrintDefaults(w io.Writer, fs *flag.FlagSet, prefix string, skip ...string)
 		usage = strings.ReplaceAll(usage, "\n", "\n    \t")
 		fmt.Fprintf(w, "    \t%s", usage)
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "0s" {
-			fmt.Fprintf(w, " (default %q)", f.DefValue)
+			if g, ok := f.Value.(flag.Getter); ok && isString(g.Get()) {
+				fmt.Fprintf(w, " (default %q)", f.DefValue)
+			} else {
+				fmt.Fprintf(w, " (default %s)", f.DefValue)
+			}
 		}
 		if !no[f.Name] {
 			fmt.Fprintf(w, "\n    \tenv %s", Name(prefix, f.Name))
 		}
 		fmt.Fprintln(w)
 	})
+}
+
+func isString(v any) bool {
+	_, ok := v.(string)
+	return ok
 }

@@ -53,7 +53,7 @@ func TestPrintDefaults(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"  -addr address\n    \tlisten address (default \"127.0.0.1:8080\")\n    \tenv APP_ADDR\n",
-		"env APP_MAX_BODY", "env APP_SHUTDOWN_TIMEOUT", "  -version\n    \tprint the version\n",
+		"  -max-body int\n    \tbody limit in bytes (default 10)\n    \tenv APP_MAX_BODY\n", "(default 1s)\n    \tenv APP_SHUTDOWN_TIMEOUT", "  -version\n    \tprint the version\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("usage lacks %q:\n%s", want, out)
