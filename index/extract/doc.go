@@ -11,8 +11,11 @@
 //     "-based" or before 企业/客商, go to InvestorProvinces; the venue of a
 //     ceremony held elsewhere ("held in Shenzhen", "在深圳举行", "聊城（深圳）")
 //     counts for nothing. Short names (鼓楼, Nanhu) need context: a zone word
-//     after them or a parent mentioned in the text. Unknown beats wrong:
-//     when the text does not say, the fields stay empty.
+//     after them or a parent mentioned in the text. National development
+//     zones (东湖高新区, 苏州工业园区, Optics Valley of China) are places of
+//     their own, in Counties, under their host: a report about 东湖高新区 is
+//     in Wuhan and Hubei. Unknown beats wrong: when the text does not say,
+//     the fields stay empty.
 //
 //   - Sectors come from the embedded taxonomy.json: 18 top-level keys (the
 //     nine NBS 2018 strategic emerging industries, then ten traditional

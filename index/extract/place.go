@@ -65,7 +65,7 @@ var stopEn = []string{
 	"agricultural bank of china", "changan", "dongfeng", "geely", "ali", "long", "she", "yi",
 	"guangming daily", "people's daily", "china daily", "silk road", "great wall", "great wall motor",
 	"yangtze river delta", "pearl river delta", "hong kong business daily", "hainan airlines",
-	"sun yat sen university", "bohai rim", "zhongguancun", "gobi", "wuhan university", "fudan",
+	"sun yat sen university", "bohai rim", "gobi", "wuhan university", "fudan",
 	"tsinghua", "peking university", "pingan", "ping an", "new area", "development zone",
 	"greater bay area", "the belt and road", "shenzhen stock exchange", "shanghai stock exchange",
 	"zhongshan road", "nanjing road", "beijing time",
@@ -161,17 +161,29 @@ func newPlaceIndex(g *gazetteer.Gazetteer) *placeIndex {
 			}
 		}
 	}
-	for _, p := range g.Places() {
+	places := append([]*gazetteer.Place(nil), g.Places()...)
+	for _, z := range g.Zones() {
+		if z.Kind == gazetteer.DevZone { // the others are among g.Places()
+			places = append(places, z)
+		}
+	}
+	for _, p := range places {
 		addZh(p.NameZh, cand{p, false})
 		if p.ShortZh != p.NameZh {
-			addZh(p.ShortZh, cand{p, true})
+			// A zone's short name (合肥高新区, 东湖高新区) names it alone,
+			// unless it is two characters long (光谷, 横琴).
+			addZh(p.ShortZh, cand{p, !p.IsZone() || utf8.RuneCountInString(p.ShortZh) <= 2})
+		}
+		for _, a := range p.AliasesZh {
+			addZh(a, cand{p, utf8.RuneCountInString(a) <= 2})
 		}
 		// English: the full name with its generic word; the bare pinyin is
 		// "short" except for provinces, whose bare names are their usual
-		// English names.
+		// English names. A zone's one-word alias (Zhangjiang, Hengqin) is
+		// short too.
 		addEn(p.NameEn, cand{p, false})
 		for _, a := range p.AliasesEn {
-			addEn(a, cand{p, false})
+			addEn(a, cand{p, p.IsZone() && len(splitWords(a)) == 1})
 		}
 		if p.Pinyin != "" {
 			addEn(p.Pinyin, cand{p, p.Level != gazetteer.Province})
@@ -557,7 +569,13 @@ func assignRoles(d *doc, ms []mention) {
 				continue
 			}
 			if strings.HasSuffix(clBefore, "在") || strings.HasSuffix(clBefore, "于") {
-				if _, ok := hasAnyPrefix(after, 0, venueRightAfterZh); ok || containsAny(clAfter, venueAfterZh) {
+				// A zone where projects are signed (在东湖高新区签约) is
+				// where they land, not a venue elsewhere.
+				n, ok := hasAnyPrefix(after, 0, venueRightAfterZh)
+				if ok && m.place.IsZone() && (after[:n] == "签约" || after[:n] == "签署") {
+					ok = false
+				}
+				if ok || containsAny(clAfter, venueAfterZh) {
 					m.role, m.weight, m.note = roleVenue, 0, "event venue"
 					continue
 				}
@@ -629,7 +647,7 @@ func assignRoles(d *doc, ms []mention) {
 				m.weight, m.note = 0.3, "dateline"
 			}
 		}
-		if m.zone && m.role == roleNeutral {
+		if (m.zone || m.place.IsZone()) && m.role == roleNeutral {
 			m.weight, m.note = 1.5, "development zone"
 		}
 		if m.title {
@@ -1006,8 +1024,16 @@ func (x *placeIndex) aggregate(title, body *doc, ms []mention) placeResult {
 		res.cities = append(res.cities, p)
 	}
 	countyCodes := rank(county, func(code string) bool {
-		c, ok := x.g.CityOf(code)
-		return ok && keptCity[c.Code]
+		if c, ok := x.g.CityOf(code); ok {
+			return keptCity[c.Code]
+		}
+		// Counties under a province (陵水, 仙桃, 石河子) and their zones.
+		p, ok := x.g.ProvinceOf(code)
+		if !ok {
+			return false
+		}
+		_, kept := keptProv[p.Code]
+		return kept
 	})
 	for _, c := range countyCodes {
 		p, _ := x.g.Place(c)
