@@ -1,7 +1,5 @@
 package analyzers
 
-//go:generate go run ./dict/mkt2s.go -o t2s_table.go
-
 import (
 	"fmt"
 	"hash"
@@ -9,6 +7,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/investnews/regionsearch/analyzers/t2s"
 )
 
 // CharFilterName is the registered name of the char filter that maps
@@ -22,25 +22,7 @@ const CharFilterName = "zh_fold"
 // character is three bytes; its half-width form plus pad is three too.
 const pad = "\u00ad"
 
-// t2sBMP maps a traditional character in the Basic Multilingual Plane to its
-// simplified form (0 = unchanged); t2sAstral holds the rest.
-var (
-	t2sBMP    [1 << 16]uint16
-	t2sAstral = map[rune]rune{}
-)
-
 func init() {
-	s := t2sPairs
-	for len(s) > 0 {
-		k, n := utf8.DecodeRuneInString(s)
-		v, m := utf8.DecodeRuneInString(s[n:])
-		s = s[n+m:]
-		if k < 1<<16 && v < 1<<16 {
-			t2sBMP[k] = uint16(v)
-		} else {
-			t2sAstral[k] = v
-		}
-	}
 	if err := registry.RegisterCharFilter(CharFilterName, charFilterConstructor); err != nil {
 		panic(err)
 	}
@@ -48,15 +30,15 @@ func init() {
 
 // t2sHash adds the character table to a dictionary version hash.
 func t2sHash(h hash.Hash) {
-	fmt.Fprintf(h, "t2s\n%s\n", t2sPairs)
+	fmt.Fprintf(h, "t2s\n%s\n", t2s.Pairs())
 }
 
 // FoldFilter is the zh_fold char filter. Every mapping it applies keeps the
 // byte length of the text, so token offsets computed on its output are valid
 // offsets into the original text, and highlighting stays exact:
 //   - a traditional character becomes its simplified form when both have
-//     UTF-8 encodings of the same length (OpenCC character table, first
-//     candidate);
+//     UTF-8 encodings of the same length (package t2s: the OpenCC character
+//     table, first candidate);
 //   - a full-width ASCII character (U+FF01–U+FF5E, three bytes) becomes its
 //     ASCII form followed by U+00AD SOFT HYPHEN (two bytes), which the gojieba
 //     tokenizer ignores.
@@ -78,17 +60,9 @@ func foldRune(r rune) (rune, bool) {
 		return r, false
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + '!', true
-	case r < 1<<16:
-		if v := t2sBMP[r]; v != 0 {
-			return rune(v), false
-		}
-		return r, false
-	default:
-		if v, ok := t2sAstral[r]; ok {
-			return v, false
-		}
-		return r, false
 	}
+	v, _ := t2s.Simplify(r)
+	return v, false
 }
 
 // Filter implements analysis.CharFilter.

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/investnews/regionsearch/analyzers/t2s"
 )
 
 // span is a half-open byte range [start, end) in a text.
@@ -20,9 +22,10 @@ func isASCIIAlnum(b byte) bool {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // fold returns s with ASCII letters lowered and traditional Chinese
-// characters mapped to their simplified forms. Every
-// replacement keeps its UTF-8 length, so byte offsets in the result are
-// offsets in s. It allocates only when something changes.
+// characters mapped to their simplified forms by the analyzer's table
+// (package t2s, the one the zh_fold char filter uses). Every replacement
+// keeps its UTF-8 length, so byte offsets in the result are offsets in s.
+// It allocates only when something changes.
 func fold(s string) string {
 	var b []byte
 	for i := 0; i < len(s); {
@@ -38,7 +41,7 @@ func fold(s string) string {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if sr, ok := simplify(r); ok && utf8.RuneLen(sr) == n {
+		if sr, ok := t2s.Simplify(r); ok && utf8.RuneLen(sr) == n {
 			if b == nil {
 				b = []byte(s)
 			}
