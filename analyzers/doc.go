@@ -6,8 +6,9 @@
 //     and Unicode word runs (English, numbers, codes such as 5G or 3DIC) for
 //     everything else;
 //   - the "zh_fold" char filter (CharFilterName): traditional to simplified
-//     Chinese and full-width to half-width ASCII, without moving any byte
-//     offset, so highlights computed on the analysed text mark the original;
+//     Chinese (the table of package t2s, shared with extraction) and
+//     full-width to half-width ASCII, without moving any byte offset, so
+//     highlights computed on the analysed text mark the original;
 //   - the "zh_latin" token filter (LatinFilterName): English possessives,
 //     apostrophes, lower case and Snowball stemming (to a fixed point, so an
 //     analysed term analyses to itself); English stop words are kept, since
@@ -22,9 +23,12 @@
 // REGIONSEARCH_DICT environment variable, else a copy embedded in the binary
 // and written on first use under Options.DataDir (by default the user cache
 // directory, else the temporary directory). Never the source tree of the
-// build machine. Every Chinese name of the gazetteer (package gazetteer) and
+// build machine. Every Chinese name of the gazetteer (package gazetteer:
+// divisions, new areas, NBS functional zones, and the national development
+// zones with their short names and aliases, 东湖高新区, 苏州工业园区, 光谷) and
 // the zone forms of city and county short names (南湖高新区) are added to the
-// dictionary, so place names are single tokens.
+// dictionary, so place names are single tokens; a name's specific and
+// generic parts (东湖, 高新区) are tokens too.
 //
 // Configure is the one package-level setting, as bleve's registry is global
 // by design: both binaries call it before opening an index, and it returns a
@@ -44,6 +48,12 @@
 // too (碳化 finds 碳化硅). A phrase that starts or ends inside a word of the
 // document (硅芯片 in 碳化硅芯片) is not found: recall for arbitrary
 // substrings is that of word segmentation, not of n-grams.
+//
+// A single character left over inside a word (the 市 of 聊城市, the 区 of
+// 开发区) is indexed with RemainderMark (#市): phrases and longer queries
+// that hold it match as before, but a one-character query matches only
+// where jieba found the character standing alone, so 市 or 区 does not
+// return every report that names a city or a district.
 //
 // # Query time
 //
