@@ -57,20 +57,30 @@ type cursor struct {
 	Keys [][]byte `json:"k"` // bleve sort keys; may not be UTF-8
 }
 
-// encodeCursor returns the cursor that continues after hit h.
-func encodeCursor(sortName, fp string, order search.SortOrder, h *search.DocumentMatch) (string, error) {
-	c := cursor{V: cursorVersion, Sort: sortName, FP: fp, Keys: make([][]byte, len(order))}
+// sortKeys returns the SearchAfter keys that continue after hit h: its sort
+// values, with the score written out and the id last.
+func sortKeys(order search.SortOrder, h *search.DocumentMatch) []string {
+	keys := make([]string, len(order))
 	for i, so := range order {
 		switch so.(type) {
 		case *search.SortScore:
-			c.Keys[i] = []byte(strconv.FormatFloat(h.Score, 'g', -1, 64))
+			keys[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
 		case *search.SortDocID:
-			c.Keys[i] = []byte(h.ID)
+			keys[i] = h.ID
 		default:
 			if i < len(h.Sort) {
-				c.Keys[i] = []byte(h.Sort[i])
+				keys[i] = h.Sort[i]
 			}
 		}
+	}
+	return keys
+}
+
+// encodeCursor returns the cursor that continues after hit h.
+func encodeCursor(sortName, fp string, order search.SortOrder, h *search.DocumentMatch) (string, error) {
+	c := cursor{V: cursorVersion, Sort: sortName, FP: fp}
+	for _, k := range sortKeys(order, h) {
+		c.Keys = append(c.Keys, []byte(k))
 	}
 	raw, err := json.Marshal(c)
 	if err != nil {

@@ -19,6 +19,8 @@ type searchState struct {
 	mu    sync.Mutex
 	slots chan struct{}
 	wait  time.Duration
+
+	exportFirst, exportMax int // export batch sizes; see SetExportBatch
 }
 
 // SetSearchLimit bounds the searches (and export batches) that run at once

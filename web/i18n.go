@@ -47,6 +47,8 @@ var messages = map[string][2]string{
 	"facet.province":     {"省份", "Province"},
 	"facet.city":         {"城市", "City"},
 	"facet.sector":       {"行业", "Sector"},
+	"facet.subsector":    {"细分行业", "Subsector"},
+	"facet.source":       {"来源", "Source"},
 	"facet.amount":       {"投资金额", "Investment amount"},
 	"facet.date":         {"年份", "Year"},
 	"facet.lang":         {"报道语言", "Report language"},

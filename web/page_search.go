@@ -293,6 +293,8 @@ func (v *searchView) facets(fs map[string][]index.FacetValue) {
 		add(v.multiFacet("city", v.T("facet.city"), q.Cities, fs["city"]))
 	}
 	add(v.multiFacet("sector", v.T("facet.sector"), q.Sectors, fs["sector"]))
+	add(v.multiFacet("subsector", v.T("facet.subsector"), q.Subsectors, fs["subsector"]))
+	add(v.multiFacet("source", v.T("facet.source"), q.Sources, fs["source"]))
 
 	amount := facetView{Name: "amount", Label: v.T("facet.amount")}
 	for _, fv := range fs["amount"] {
@@ -446,25 +448,13 @@ func sameBound(sel, bucket *float64) bool {
 }
 
 // dateRange returns the first and last day of a date facet value: a year
-// (2023), a month (2023-03) or a day.
+// (2023), a month (2023-03), an ISO week (2023-W14) or a day.
 func dateRange(value string) (from, to string, ok bool) {
-	for _, layout := range []string{"2006", "2006-01", time.DateOnly} {
-		t, err := time.Parse(layout, value)
-		if err != nil || len(value) != len(layout) {
-			continue
-		}
-		var end time.Time
-		switch layout {
-		case "2006":
-			end = t.AddDate(1, 0, -1)
-		case "2006-01":
-			end = t.AddDate(0, 1, -1)
-		default:
-			end = t
-		}
-		return t.Format(time.DateOnly), end.Format(time.DateOnly), true
+	f, t, ok := index.DateValueRange(value)
+	if !ok {
+		return "", "", false
 	}
-	return "", "", false
+	return f.Format(time.DateOnly), t.Format(time.DateOnly), true
 }
 
 // histogram draws the date facet as bars in time order; each bar is a link
@@ -525,7 +515,7 @@ func (v *searchView) chips(fs map[string][]index.FacetValue) {
 	for _, f := range []struct {
 		param string
 		vals  []string
-	}{{"province", q.Provinces}, {"city", q.Cities}, {"sector", q.Sectors}} {
+	}{{"province", q.Provinces}, {"city", q.Cities}, {"sector", q.Sectors}, {"subsector", q.Subsectors}, {"source", q.Sources}} {
 		for _, val := range f.vals {
 			v.Chips = append(v.Chips, chip{
 				Label: v.T("facet."+f.param) + ": " + v.name(f.param, val),
@@ -578,7 +568,7 @@ func (v *searchView) chips(fs map[string][]index.FacetValue) {
 	}
 	if len(v.Chips) > 0 {
 		v.ClearURL = v.st.with(func(u url.Values) {
-			for _, k := range []string{"province", "city", "sector", "amount_min", "amount_max", "date_from", "date_to", "lang"} {
+			for _, k := range []string{"province", "city", "sector", "subsector", "source", "amount_min", "amount_max", "date_from", "date_to", "lang"} {
 				u.Del(k)
 			}
 		})
@@ -591,6 +581,13 @@ func (v *searchView) pagination(total uint64) {
 	size := v.Query.Size
 	if size <= 0 {
 		size = index.DefaultSize
+	}
+	if v.Query.Cursor != "" {
+		// Past the page window, pages go on by cursor only.
+		if v.Result.NextCursor != "" {
+			v.NextURL = v.st.with(func(u url.Values) { u.Set("cursor", v.Result.NextCursor) })
+		}
+		return
 	}
 	last := int(min((total+uint64(size)-1)/uint64(size), uint64(MaxResultWindow/size)))
 	cur := max(v.Query.Page, 1)
@@ -609,6 +606,8 @@ func (v *searchView) pagination(total uint64) {
 	}
 	if cur < last {
 		v.NextURL = pageURL(cur + 1)
+	} else if cur == last && v.Result.NextCursor != "" {
+		v.NextURL = v.st.with(func(u url.Values) { u.Set("cursor", v.Result.NextCursor) })
 	}
 	gap := false
 	for n := 1; n <= last; n++ {

@@ -31,18 +31,25 @@ type searchParams struct {
 	Provinces []string `form:"province"`
 	Cities    []string `form:"city"`
 	Sectors   []string `form:"sector"`
-	AmountMin string   `form:"amount_min"`
-	AmountMax string   `form:"amount_max"`
-	DateFrom  string   `form:"date_from"`
-	DateTo    string   `form:"date_to"`
-	Lang      string   `form:"lang"`
-	Sort      string   `form:"sort"`
-	Page      string   `form:"page"`
-	Size      string   `form:"size"`
+	// Subsectors and Sources filter like Sectors: repeatable, OR within.
+	Subsectors []string `form:"subsector"`
+	Sources    []string `form:"source"`
+	AmountMin  string   `form:"amount_min"`
+	AmountMax  string   `form:"amount_max"`
+	DateFrom   string   `form:"date_from"`
+	DateTo     string   `form:"date_to"`
+	Lang       string   `form:"lang"`
+	Sort       string   `form:"sort"`
+	Page       string   `form:"page"`
+	Size       string   `form:"size"`
+	Cursor     string   `form:"cursor"`
 }
 
 // singleParams may be given at most once.
-var singleParams = []string{"q", "amount_min", "amount_max", "date_from", "date_to", "lang", "sort", "page", "size"}
+var singleParams = []string{"q", "amount_min", "amount_max", "date_from", "date_to", "lang", "sort", "page", "size", "cursor"}
+
+// maxCursorLength bounds the cursor parameter; real cursors are far shorter.
+const maxCursorLength = 1024
 
 // parseSearch binds and validates the search parameters of the request.
 // Its errors are of kind invalid and say what to fix.
@@ -81,6 +88,12 @@ func (p searchParams) query() (index.Query, error) {
 		return q, err
 	}
 	if q.Sectors, err = filterValues("sector", p.Sectors); err != nil {
+		return q, err
+	}
+	if q.Subsectors, err = filterValues("subsector", p.Subsectors); err != nil {
+		return q, err
+	}
+	if q.Sources, err = filterValues("source", p.Sources); err != nil {
 		return q, err
 	}
 
@@ -133,8 +146,18 @@ func (p searchParams) query() (index.Query, error) {
 		}
 		q.Size = n
 	}
+	if c := strings.TrimSpace(p.Cursor); c != "" {
+		if len(c) > maxCursorLength || strings.TrimLeft(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != "" {
+			return q, invalid("cursor is not valid: pass the next_cursor of the previous answer unchanged, or leave it out to start again")
+		}
+		if strings.TrimSpace(p.Page) != "" && q.Page != 1 {
+			return q, invalid("give either page or cursor, not both: a cursor already says where the next page starts")
+		}
+		q.Cursor = c
+	}
 	if q.Page > MaxResultWindow/q.Size {
-		return q, invalid(fmt.Sprintf("page %d is too deep: results stop at number %d; narrow the search with filters instead",
+		return q, invalid(fmt.Sprintf("page %d is too deep: pages stop at result number %d; to read further, "+
+			"follow next_cursor (pass it as cursor) from an earlier page, or narrow the search with filters",
 			q.Page, MaxResultWindow))
 	}
 	return q, nil

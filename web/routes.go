@@ -6,6 +6,8 @@ import "github.com/gin-gonic/gin"
 func (s *Server) routes(r *gin.Engine) {
 	api := r.Group("/api")
 	api.GET("/search", s.handleAPISearch)
+	api.GET("/export", s.handleAPIExport)
+	api.GET("/openapi.json", s.handleAPIOpenAPI)
 	api.GET("/documents/:id", s.handleAPIDocument)
 	api.GET("/healthz", s.handleAPIHealthz)
 	api.GET("/readyz", s.handleAPIReadyz)

@@ -33,6 +33,12 @@ func stateOf(q index.Query, ui string) state {
 	for _, s := range q.Sectors {
 		v.Add("sector", s)
 	}
+	for _, s := range q.Subsectors {
+		v.Add("subsector", s)
+	}
+	for _, s := range q.Sources {
+		v.Add("source", s)
+	}
 	if q.AmountMin != nil {
 		set("amount_min", formatYuan(*q.AmountMin))
 	}
