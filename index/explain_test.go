@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 )
 
@@ -43,4 +44,57 @@ func TestSingleCharacter(t *testing.T) {
 			t.Errorf("%q matches %d of %d reports (parsed %s)", q, res.Total, n, res.Parsed)
 		}
 	}
+}
+
+// FuzzSearch runs whole searches on arbitrary query text: each gives
+// results or a bad-query error with a message, never another error or a
+// panic.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"聊城 OR (江阴 -gdp)", `"unbalanced`, "((((", "title:", "-", "province:Atlantis",
+		"sector:", "city:山东", "source:\"Example", "NOT NOT NOT", "\xff\xfe", "碳化硅 AND OR NOT ()", "“两江新区”"} {
+		f.Add(s)
+	}
+	ix := buildIndex(f, testArticles)
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := ix.Search(context.Background(), Query{Text: s, Size: 3})
+		if err != nil {
+			if KindOf(err) != KindInvalid || MessageOf(err) == "" {
+				t.Fatalf("Search(%q): %v", s, err)
+			}
+			return
+		}
+		if res.Total > uint64(len(testArticles)) {
+			t.Fatalf("Search(%q): total %d", s, res.Total)
+		}
+	})
+}
+
+func TestSearchTimeout(t *testing.T) {
+	ix := newTestIndex(t, testArticles)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := ix.Search(ctx, Query{Text: "签约"})
+	if KindOf(err) != KindUnavailable || MessageOf(err) == "internal error" {
+		t.Errorf("canceled search: %v", err)
+	}
+}
+
+// buildIndex is newTestIndex for any testing.TB (fuzz targets too).
+func buildIndex(tb testing.TB, arts []Article) *Index {
+	tb.Helper()
+	ix, err := Create(filepath.Join(tb.TempDir(), "idx"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	w := ix.NewWriter(0)
+	for _, a := range arts {
+		if err := w.Add(context.Background(), ix.Prepare(a)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Flush(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return ix
 }
