@@ -3,7 +3,6 @@ package index
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -109,22 +108,16 @@ func sectorRefs(ss []extract.Sector) []SectorRef {
 	return out
 }
 
-// record converts a document into the bleve document that is indexed.
-func (d *Document) record(hash string) (map[string]interface{}, error) {
-	meta := *d
-	meta.Body = ""
-	raw, err := json.Marshal(meta)
-	if err != nil {
-		return nil, fmt.Errorf("encode document %s: %w", d.ID, err)
-	}
+// record converts a document into the bleve document that is analysed:
+// every field but the stored metadata and the indexing time (see
+// addLateFields).
+func (d *Document) record(hash string) map[string]interface{} {
 	r := map[string]interface{}{
-		"_type":      docType,
-		fieldTitle:   d.Title,
-		fieldBody:    d.Body,
-		fieldLang:    d.Lang,
-		fieldMeta:    string(raw),
-		fieldHash:    hash,
-		fieldIndexed: d.Indexed,
+		"_type":    docType,
+		fieldTitle: d.Title,
+		fieldBody:  d.Body,
+		fieldLang:  d.Lang,
+		fieldHash:  hash,
 	}
 	if d.Source != "" {
 		r[fieldSource] = d.Source
@@ -156,7 +149,7 @@ func (d *Document) record(hash string) (map[string]interface{}, error) {
 	if d.AmountCNY != nil {
 		r[fieldAmount] = *d.AmountCNY
 	}
-	return r, nil
+	return r
 }
 
 // summarize returns the first max runes of text with white space collapsed,

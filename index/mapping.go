@@ -12,7 +12,7 @@ import (
 // mappingVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index built with another version is refused with a
 // message that tells how to rebuild it.
-const mappingVersion = 1
+const mappingVersion = 2
 
 // docType is the bleve type name of a report (record.Type).
 const docType = "report"
@@ -79,6 +79,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 
 	doc := bleve.NewDocumentStaticMapping()
+	// No field goes into _all, and queries always name their fields: a
+	// disabled _all saves composing an empty field for every document.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	doc.AddFieldMappingsAt(fieldTitle, text())
 	doc.AddFieldMappingsAt(fieldBody, text())
 

@@ -2,15 +2,18 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 )
 
 // DefaultBatchSize is the number of documents a Writer sends to bleve at
-// once.
-const DefaultBatchSize = 500
+// once. Larger batches make fewer, larger segments and so less merging;
+// memory grows with two batches of analysed documents.
+const DefaultBatchSize = 1000
 
 // WriteStats counts what a Writer did.
 type WriteStats struct {
@@ -19,16 +22,32 @@ type WriteStats struct {
 	Deleted   int
 }
 
+// entry is a document queued in a Writer.
+type entry struct {
+	doc  *Document
+	hash string             // content hash, stored to detect unchanged input
+	bdoc *document.Document // mapped and analysed; nil until built
+	// checked means the caller already knows the index does not hold this
+	// content, so Flush does not look it up.
+	checked bool
+}
+
 // Writer adds documents to an index in batches. It skips documents whose
-// content is already indexed. A Writer is not safe for concurrent use; run
-// extraction in parallel and feed one Writer.
+// content is already indexed. While one batch is written to the index, the
+// next one is filled: Add returns as soon as the document is queued, and only
+// waits when a second batch is full before the first is written. A Writer is
+// not safe for concurrent use; run extraction in parallel and feed one
+// Writer (see Pipeline).
 type Writer struct {
 	ix      *Index
 	size    int
-	pending []*Document
-	seen    map[string]bool // ids queued in the current batch
+	pending []*entry
+	byID    map[string]int // position in pending
 	stats   WriteStats
 	now     func() time.Time
+
+	inflight chan error // the batch being written; nil when none
+	written  int        // documents of the in-flight batch
 }
 
 // NewWriter returns a Writer that flushes every batchSize documents
@@ -37,30 +56,33 @@ func (ix *Index) NewWriter(batchSize int) *Writer {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	return &Writer{ix: ix, size: batchSize, seen: make(map[string]bool), now: time.Now}
+	return &Writer{ix: ix, size: batchSize, byID: make(map[string]int), now: time.Now}
 }
 
-// Add queues a document and flushes when the batch is full. A document with
-// the id of one already queued in this batch replaces it.
+// Add queues a document and starts writing the batch when it is full. A
+// document with the id of one already queued replaces it.
 func (w *Writer) Add(ctx context.Context, d *Document) error {
-	if w.seen[d.ID] {
-		for i, p := range w.pending {
-			if p.ID == d.ID {
-				w.pending[i] = d
-				return nil
-			}
-		}
+	return w.add(ctx, &entry{doc: d, hash: contentHash(d)})
+}
+
+func (w *Writer) add(ctx context.Context, e *entry) error {
+	if i, ok := w.byID[e.doc.ID]; ok {
+		w.pending[i] = e
+		return nil
 	}
-	w.seen[d.ID] = true
-	w.pending = append(w.pending, d)
+	w.byID[e.doc.ID] = len(w.pending)
+	w.pending = append(w.pending, e)
 	if len(w.pending) >= w.size {
-		return w.Flush(ctx)
+		return w.flush(ctx, false)
 	}
 	return nil
 }
 
-// Delete removes documents by id.
+// Delete removes documents by id. Queued documents are written first.
 func (w *Writer) Delete(ids ...string) error {
+	if err := w.Flush(context.Background()); err != nil {
+		return err
+	}
 	b := w.ix.bi.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)
@@ -72,55 +94,110 @@ func (w *Writer) Delete(ids ...string) error {
 	return nil
 }
 
-// Flush writes the queued documents.
+// Flush writes the queued documents and waits until every batch is in the
+// index.
 func (w *Writer) Flush(ctx context.Context) error {
-	if len(w.pending) == 0 {
+	return w.flush(ctx, true)
+}
+
+// wait waits for the batch in flight, if any, and returns its error.
+func (w *Writer) wait() error {
+	if w.inflight == nil {
 		return nil
 	}
+	err := <-w.inflight
+	w.inflight = nil
+	if err == nil {
+		w.stats.Indexed += w.written
+	}
+	w.written = 0
+	return err
+}
+
+// flush starts writing the queued documents as one batch, after the batch
+// in flight is written; with sync it also waits for the new batch.
+func (w *Writer) flush(ctx context.Context, sync bool) error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	if len(w.pending) > 0 {
+		b, n, err := w.batch(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			done := make(chan error, 1)
+			go func() {
+				err := w.ix.bi.Batch(b)
+				if err != nil {
+					err = fmt.Errorf("write batch of %d documents: %w", n, classifyWriteError(err))
+				}
+				done <- err
+			}()
+			w.inflight, w.written = done, n
+		}
+	}
+	if sync {
+		return w.wait()
+	}
+	return nil
+}
+
+// batch turns the queued documents into a bleve batch, leaving out those
+// whose content the index already holds, and empties the queue.
+func (w *Writer) batch(ctx context.Context) (*bleve.Batch, int, error) {
 	existing, err := w.existingHashes(ctx)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	b := w.ix.bi.NewBatch()
 	now := w.now().UTC()
 	n := 0
-	for _, d := range w.pending {
-		h := contentHash(d)
-		if existing[d.ID] == h {
+	for _, e := range w.pending {
+		if h, ok := existing[e.doc.ID]; ok && h == e.hash {
 			w.stats.Unchanged++
 			continue
 		}
-		d.Indexed = now
-		rec, err := d.record(h)
-		if err != nil {
-			return err
+		if e.bdoc == nil {
+			if e.bdoc, err = w.ix.bleveDoc(e.doc, e.hash); err != nil {
+				return nil, 0, err
+			}
 		}
-		if err := b.Index(d.ID, rec); err != nil {
-			return fmt.Errorf("index document %s: %w", d.ID, err)
+		if err := w.ix.addLateFields(e.bdoc, e.doc, now); err != nil {
+			return nil, 0, err
+		}
+		if err := b.IndexAdvanced(e.bdoc); err != nil {
+			return nil, 0, fmt.Errorf("index document %s: %w", e.doc.ID, err)
 		}
 		n++
 	}
-	if n > 0 {
-		if err := w.ix.bi.Batch(b); err != nil {
-			return fmt.Errorf("write batch of %d documents: %w", n, err)
-		}
-	}
-	w.stats.Indexed += n
+	clear(w.pending)
 	w.pending = w.pending[:0]
-	clear(w.seen)
-	return nil
+	clear(w.byID)
+	return b, n, nil
 }
 
 // existingHashes returns the stored content hash of every queued document
-// that is already in the index.
+// that is not already checked and is in the index.
 func (w *Writer) existingHashes(ctx context.Context) (map[string]string, error) {
-	ids := make([]string, len(w.pending))
-	for i, d := range w.pending {
-		ids[i] = d.ID
+	var ids []string
+	for _, e := range w.pending {
+		if !e.checked {
+			ids = append(ids, e.doc.ID)
+		}
 	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return w.ix.storedHashes(ctx, ids)
+}
+
+// storedHashes returns the stored content hash of each of ids that is in the
+// index.
+func (ix *Index) storedHashes(ctx context.Context, ids []string) (map[string]string, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldHash}
-	res, err := w.ix.bi.SearchInContext(ctx, req)
+	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("look up existing documents: %w", err)
 	}
@@ -133,5 +210,15 @@ func (w *Writer) existingHashes(ctx context.Context) (map[string]string, error) 
 	return out, nil
 }
 
-// Stats returns what the Writer has done so far.
+// Stats returns what the Writer has done so far. Documents of a batch still
+// being written are counted when it is.
 func (w *Writer) Stats() WriteStats { return w.stats }
+
+// classifyWriteError keeps err, adding ErrStorage so callers can tell a
+// failing disk from a bad document.
+func classifyWriteError(err error) error {
+	if errors.Is(err, ErrStorage) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrStorage, err)
+}
