@@ -82,6 +82,13 @@ func TestDecimal(t *testing.T) {
 	if _, ok := (decimal{1 << 40, 0}).mul(decimal{1 << 40, 0}); ok {
 		t.Error("overflowing mul reported exact")
 	}
+	// The fast path and strconv agree.
+	for _, d := range []decimal{{765, 7}, {1493, 7}, {3, -1}, {123456789, -4}, {1<<53 - 1, -22}, {1 << 60, 3}, {7, 30}, {1, -30}} {
+		want, _ := strconv.ParseFloat(strconv.FormatUint(d.m, 10)+"e"+strconv.Itoa(d.e), 64)
+		if got := d.float(); got != want {
+			t.Errorf("%+v.float() = %v, want %v", d, got, want)
+		}
+	}
 	if d := decimalOf(0.049); d.m != 49 || d.e != -3 {
 		t.Errorf("decimalOf(0.049) = %+v", d)
 	}

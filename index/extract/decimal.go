@@ -106,10 +106,23 @@ func (d decimal) mul(o decimal) (decimal, bool) {
 	return decimal{lo, d.e + o.e}, true
 }
 
+// pow10f holds the powers of ten that float64 represents exactly.
+var pow10f = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
 // float returns the float64 nearest to d.
 func (d decimal) float() float64 {
 	if d.m == 0 {
 		return 0
+	}
+	// Fast path (Clinger): a mantissa and a power of ten that are both
+	// exact in float64 give the correctly rounded value with one
+	// multiplication or division, without allocating.
+	if d.m < 1<<53 && d.e >= -22 && d.e <= 22 {
+		if d.e >= 0 {
+			return float64(d.m) * pow10f[d.e]
+		}
+		return float64(d.m) / pow10f[-d.e]
 	}
 	v, err := strconv.ParseFloat(strconv.FormatUint(d.m, 10)+"e"+strconv.Itoa(d.e), 64)
 	if err != nil {
