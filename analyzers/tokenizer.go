@@ -500,6 +500,7 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 	slab := make([]analysis.Token, 0, len(spans)+len(spans)/4+1)
 	out := make(analysis.TokenStream, 0, cap(slab))
 	var base []bool
+	var marks []byte // backing store of marked remainder terms
 	tok := func(r0, r1 int, b, rem bool) {
 		last := s.han[r1-1]
 		if len(slab) == cap(slab) {
@@ -507,7 +508,14 @@ func (t *Tokenizer) segment(s *scan, wantBase bool) (analysis.TokenStream, []boo
 		}
 		term := s.hbuf[s.hoff[r0] : s.hoff[r1-1]+(last.end-last.start)]
 		if rem {
-			term = append(append(make([]byte, 0, len(RemainderMark)+len(term)), RemainderMark...), term...)
+			// Marked terms share one buffer per call; each is capped so
+			// that appending to one cannot write into the next.
+			if cap(marks)-len(marks) < len(RemainderMark)+len(term) {
+				marks = make([]byte, 0, max(64, 4*(len(RemainderMark)+len(term))))
+			}
+			at := len(marks)
+			marks = append(append(marks, RemainderMark...), term...)
+			term = marks[at:len(marks):len(marks)]
 		}
 		slab = append(slab, analysis.Token{
 			Start:    s.han[r0].start,
