@@ -82,6 +82,11 @@ func encodeCursor(sortName, fp string, order search.SortOrder, h *search.Documen
 	for _, k := range sortKeys(order, h) {
 		c.Keys = append(c.Keys, []byte(k))
 	}
+	return c.encode()
+}
+
+// encode returns the cursor as Query.Cursor takes it.
+func (c cursor) encode() (string, error) {
 	raw, err := json.Marshal(c)
 	if err != nil {
 		return "", fmt.Errorf("encode cursor: %w", err)

@@ -11,13 +11,13 @@ type Kind int
 
 // The kinds of error.
 const (
-	KindInternal    Kind = iota // a fault of ours: 500
-	KindInvalid                 // the request is malformed: 400
-	KindNotFound                // no such document: 404
-	KindUnavailable             // overloaded or timed out: 503
-	KindUnauthorized            // a write without the right token: 401
-	KindForbidden               // a write this server refuses (cross-site, read-only): 403
-	KindTooLarge                // a request body over its limit: 413
+	KindInternal     Kind = iota // a fault of ours: 500
+	KindInvalid                  // the request is malformed: 400
+	KindNotFound                 // no such document: 404
+	KindUnavailable              // overloaded or timed out: 503
+	KindUnauthorized             // a write without the right token: 401
+	KindForbidden                // a write this server refuses (cross-site, read-only): 403
+	KindTooLarge                 // a request body over its limit: 413
 )
 
 // String returns the code used in JSON error bodies.

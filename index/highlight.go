@@ -2,6 +2,8 @@ package index
 
 import (
 	"bytes"
+	"cmp"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/registry"
@@ -44,8 +46,64 @@ func newHighlighter(config map[string]interface{}, cache *registry.Cache) (highl
 
 // BestFragmentsInField returns up to fragmentsPer fragments whatever num the
 // caller asks for (bleve asks for one).
+//
+// The matches are first merged into non-overlapping spans in a fixed
+// order: bleve orders locations that start together by map iteration and
+// its merge can shorten a span, so 聊城市 (matched both as a word and as
+// 聊城 + 市) would otherwise be marked whole on one call and in two parts on
+// the next.
 func (h *sentenceHighlighter) BestFragmentsInField(dm *search.DocumentMatch, doc bleveindex.Document, field string, num int) []string {
+	tlm, ok := dm.Locations[field]
+	if !ok {
+		return nil
+	}
+	dm.Locations[field] = mergeSpans(tlm)
+	defer func() { dm.Locations[field] = tlm }()
 	return h.Highlighter.BestFragmentsInField(dm, doc, field, max(num, fragmentsPer))
+}
+
+// mergeSpans returns the locations of tlm as non-overlapping spans (under
+// one term), ordered by array position and offset; overlapping or nested
+// locations become one span from the first start to the last end.
+func mergeSpans(tlm search.TermLocationMap) search.TermLocationMap {
+	var all []*search.Location
+	for _, locs := range tlm {
+		all = append(all, locs...)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if c := compareArrayPositions(a.ArrayPositions, b.ArrayPositions); c != 0 {
+			return c < 0
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+	var out []*search.Location
+	for _, l := range all {
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if compareArrayPositions(last.ArrayPositions, l.ArrayPositions) == 0 && l.Start < last.End {
+				last.End = max(last.End, l.End)
+				continue
+			}
+		}
+		c := *l
+		out = append(out, &c)
+	}
+	return search.TermLocationMap{"": out}
+}
+
+// compareArrayPositions orders array positions as bleve does: element by
+// element, then shorter first.
+func compareArrayPositions(a, b search.ArrayPositions) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return cmp.Compare(a[i], b[i])
+		}
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // sentenceFragmenter makes one fragment per sentence that holds a match.

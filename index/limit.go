@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,6 +22,10 @@ type searchState struct {
 	wait  time.Duration
 
 	exportFirst, exportMax int // export batch sizes; see SetExportBatch
+
+	cols      atomic.Pointer[colSet] // facet columns of the latest snapshot seen
+	building  atomic.Bool            // a background build of columns runs
+	noColumns atomic.Bool            // search without columns (tests compare)
 }
 
 // SetSearchLimit bounds the searches (and export batches) that run at once

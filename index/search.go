@@ -53,9 +53,30 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	fp := fingerprint(q, f)
+	var out *Result
+	if c := ix.columnsFor(); c != nil {
+		out, err = ix.searchColumns(ctx, q, f, textQ, fp, c)
+	}
+	if out == nil && (err == nil || errors.Is(err, errStaleColumns)) {
+		out, err = ix.searchBleve(ctx, q, f, textQ, fp)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if parsed != nil {
+		out.Parsed = ix.explain(parsed)
+	}
+	out.TookMS = math.Round(float64(time.Since(start).Microseconds())/10) / 100
+	return out, nil
+}
+
+// searchBleve is Search without columns: bleve counts the facets, with one
+// request per active filter.
+func (ix *Index) searchBleve(ctx context.Context, q Query, f filters, textQ query.Query, fp string) (*Result, error) {
 	full := ix.withFilters(textQ, f, "")
 	order := sortOrder(q.Sort)
-	fp := fingerprint(q, f)
+	var err error
 
 	size, from := q.Size, (q.Page-1)*q.Size
 	var after []string
@@ -105,9 +126,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 
 	res := results[0]
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetValue{}}
-	if parsed != nil {
-		out.Parsed = ix.explain(parsed)
-	}
 	hits := res.Hits
 	more := len(hits) > 0 && res.Total > uint64(from+len(hits))
 	if q.Cursor != "" {
@@ -150,7 +168,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if f.lang != "" {
 		ix.addSelected(out.Facets, FacetLang, []string{f.lang})
 	}
-	out.TookMS = math.Round(float64(time.Since(start).Microseconds())/10) / 100
 	return out, nil
 }
 

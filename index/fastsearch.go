@@ -1,0 +1,653 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// The column search: one bleve pass over the hits of the text query alone,
+// with a document match handler that reads each hit's facet values from
+// columns, applies the filters, counts every facet without its own filter
+// (a hit that fails exactly one filter counts for that filter's facet
+// only) and keeps the page of hits in a heap. bleve's own collector is left
+// with nothing to sort or load: the pass asks for scores only when sorting
+// by relevance, and never for stored fields or doc values. A second, small
+// request loads the stored fields and highlights of the page's hits.
+
+// errStaleColumns says that bleve searched another snapshot than the one
+// the columns were built from.
+var errStaleColumns = errors.New("facet columns are stale")
+
+// syncColumnsBelow is the index size under which columns are built in the
+// search that finds them missing; larger indexes build them in the
+// background and search without them meanwhile.
+const syncColumnsBelow = 20000
+
+// columnsFor returns the columns of the snapshot bleve searches now, or nil
+// when they are not built yet (starting a build).
+func (ix *Index) columnsFor() *colSet {
+	if ix.search.noColumns.Load() {
+		return nil
+	}
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil
+	}
+	cs := ix.search.cols.Load()
+	if cs != nil && cs.snap == r {
+		r.Close()
+		return cs
+	}
+	n, err := r.DocCount()
+	if err == nil && n < syncColumnsBelow {
+		defer r.Close()
+		if cs, err := buildColumns(r); err == nil {
+			ix.search.cols.Store(cs)
+			return cs
+		}
+		return nil
+	}
+	if !ix.search.building.CompareAndSwap(false, true) {
+		r.Close()
+		return nil
+	}
+	go func() {
+		defer ix.search.building.Store(false)
+		defer r.Close()
+		if cs, err := buildColumns(r); err == nil {
+			ix.search.cols.Store(cs)
+		}
+	}()
+	return nil
+}
+
+// Facet bits of the column search: the term columns, then amount and date.
+const (
+	bitAmount = iota + 6 // len(termColumns)
+	bitDate
+	numFacetBits
+)
+
+// termCheck is an active keyword filter: the ordinals it selects.
+type termCheck struct {
+	col *termColumn
+	sel []bool // by ordinal
+	bit int
+}
+
+// colHit is a hit kept for the page: its document number, id position,
+// score and sort value.
+type colHit struct {
+	doc   uint32
+	pos   uint64 // 2·rank+1, or a cursor's position (see colSet.idPos)
+	score float64
+	ival  int64   // date
+	fval  float64 // amount
+	has   bool    // has a date or amount (for those sorts)
+}
+
+// sort kinds of the column search.
+const (
+	byScore = iota
+	byDateAsc
+	byDateDesc
+	byAmountAsc
+	byAmountDesc
+)
+
+// colSearch is one column search in progress.
+type colSearch struct {
+	c      *colSet
+	checks []termCheck
+	amount bool
+	amin   float64
+	amax   float64
+	date   bool
+	dmin   int64 // Unix ns, inclusive
+	dmax   int64 // exclusive
+
+	counts  [][]uint32 // by term column and ordinal
+	buckets []int      // by amount bucket
+	days    []uint32   // by day - c.dayLo
+	total   uint64
+
+	sortBy int
+	k      int // hits to keep
+	heap   []colHit
+	after  *colHit // the cursor: keep only hits after it
+}
+
+// before reports whether a sorts before b.
+func (s *colSearch) before(a, b *colHit) bool {
+	switch s.sortBy {
+	case byScore:
+		if a.score != b.score {
+			return a.score > b.score
+		}
+	case byDateAsc, byDateDesc, byAmountAsc, byAmountDesc:
+		if a.has != b.has {
+			return a.has // missing values last, both ways
+		}
+		if a.has {
+			var c int
+			if s.sortBy <= byDateDesc {
+				c = cmpOrdered(a.ival, b.ival)
+			} else {
+				c = cmpOrdered(a.fval, b.fval)
+			}
+			if s.sortBy == byDateDesc || s.sortBy == byAmountDesc {
+				c = -c
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+	}
+	return a.pos < b.pos
+}
+
+func cmpOrdered[T int64 | float64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// add takes one hit of the text query.
+func (s *colSearch) add(doc uint32, score float64) {
+	c := s.c
+	fail, nfail := 0, 0
+	for i := range s.checks {
+		ch := &s.checks[i]
+		tc := ch.col
+		ok := false
+		for _, o := range tc.vals[tc.start[doc]:tc.start[doc+1]] {
+			if ch.sel[o] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			if nfail++; nfail > 1 {
+				return
+			}
+			fail = ch.bit
+		}
+	}
+	if s.amount {
+		if v := c.amount[doc]; !(v >= s.amin && v < s.amax) {
+			if nfail++; nfail > 1 {
+				return
+			}
+			fail = bitAmount
+		}
+	}
+	if s.date {
+		if t := c.date[doc]; t == noDate || t < s.dmin || t >= s.dmax {
+			if nfail++; nfail > 1 {
+				return
+			}
+			fail = bitDate
+		}
+	}
+	if nfail == 1 {
+		s.count(fail, doc)
+		return
+	}
+	for bit := range numFacetBits {
+		s.count(bit, doc)
+	}
+	s.total++
+	h := colHit{doc: doc, pos: 2*uint64(c.rank[doc]) + 1, score: score}
+	switch s.sortBy {
+	case byDateAsc, byDateDesc:
+		h.ival = c.date[doc]
+		h.has = h.ival != noDate
+	case byAmountAsc, byAmountDesc:
+		h.fval = c.amount[doc]
+		h.has = !math.IsNaN(h.fval)
+	}
+	if s.after != nil && !s.before(s.after, &h) {
+		return
+	}
+	s.keep(h)
+}
+
+// count counts doc in the facet of bit.
+func (s *colSearch) count(bit int, doc uint32) {
+	c := s.c
+	switch bit {
+	case bitAmount:
+		if b := c.bucket[doc]; b >= 0 {
+			s.buckets[b]++
+		}
+	case bitDate:
+		if t := c.date[doc]; t != noDate {
+			s.days[unixDay(t)-c.dayLo]++
+		}
+	default:
+		tc := &c.terms[bit]
+		counts := s.counts[bit]
+		for _, o := range tc.vals[tc.start[doc]:tc.start[doc+1]] {
+			counts[o]++
+		}
+	}
+}
+
+// keep adds a hit to the heap of the best k, whose root is the worst.
+func (s *colSearch) keep(h colHit) {
+	if len(s.heap) < s.k {
+		s.heap = append(s.heap, h)
+		for i := len(s.heap) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !s.before(&s.heap[p], &s.heap[i]) {
+				break
+			}
+			s.heap[p], s.heap[i] = s.heap[i], s.heap[p]
+			i = p
+		}
+		return
+	}
+	if s.k == 0 || !s.before(&h, &s.heap[0]) {
+		return
+	}
+	s.heap[0] = h
+	for i := 0; ; {
+		l, r, w := 2*i+1, 2*i+2, i
+		if l < len(s.heap) && s.before(&s.heap[w], &s.heap[l]) {
+			w = l
+		}
+		if r < len(s.heap) && s.before(&s.heap[w], &s.heap[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		s.heap[i], s.heap[w] = s.heap[w], s.heap[i]
+		i = w
+	}
+}
+
+// newColSearch prepares a column search for the resolved filters.
+func newColSearch(c *colSet, f filters, sortName string, k int) *colSearch {
+	s := &colSearch{c: c, k: k, amin: math.Inf(-1), amax: math.Inf(1), buckets: make([]int, len(AmountBuckets))}
+	s.counts = make([][]uint32, len(termColumns))
+	for i := range c.terms {
+		s.counts[i] = make([]uint32, len(c.terms[i].values))
+	}
+	if c.hasDays {
+		s.days = make([]uint32, c.dayHi-c.dayLo+1)
+	}
+	selected := map[string][]string{FacetProvince: f.provinces, FacetCity: f.cities, FacetSector: f.sectors,
+		FacetSubsector: f.subsectors, FacetSource: f.sources}
+	if f.lang != "" {
+		selected[FacetLang] = []string{f.lang}
+	}
+	for i, name := range termColumns {
+		vals := selected[name]
+		if len(vals) == 0 {
+			continue
+		}
+		tc := &c.terms[i]
+		ch := termCheck{col: tc, sel: make([]bool, len(tc.values)), bit: i}
+		for _, v := range vals {
+			if o, ok := tc.ords[v]; ok {
+				ch.sel[o] = true
+			}
+		}
+		s.checks = append(s.checks, ch)
+	}
+	if f.amountMin != nil || f.amountMax != nil {
+		s.amount = true
+		if f.amountMin != nil {
+			s.amin = *f.amountMin
+		}
+		if f.amountMax != nil {
+			s.amax = *f.amountMax
+		}
+	}
+	if f.dateFrom != nil || f.dateTo != nil {
+		s.date = true
+		s.dmin, s.dmax = math.MinInt64, math.MaxInt64
+		if f.dateFrom != nil {
+			s.dmin = f.dateFrom.UnixNano()
+		}
+		if f.dateTo != nil {
+			s.dmax = f.dateTo.AddDate(0, 0, 1).UnixNano()
+		}
+	}
+	switch sortName {
+	case "date":
+		s.sortBy = byDateAsc
+	case "-date":
+		s.sortBy = byDateDesc
+	case "amount":
+		s.sortBy = byAmountAsc
+	case "-amount":
+		s.sortBy = byAmountDesc
+	}
+	return s
+}
+
+// searchColumns runs a search with columns c. It returns errStaleColumns
+// when bleve searched another snapshot; the caller then searches without
+// columns.
+func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ query.Query, fp string, c *colSet) (*Result, error) {
+	// The pass runs the text query with the one filter that is no facet.
+	iterQ := ix.withFilters(textQ, filters{indexedAfter: f.indexedAfter}, "")
+	k := q.Page * q.Size
+	if q.Cursor != "" {
+		k = q.Size + 1 // one more tells whether a next page exists
+	}
+	s := newColSearch(c, f, q.Sort, k)
+	if q.Cursor != "" {
+		after, err := ix.colCursor(ctx, q, fp, iterQ, s)
+		if err != nil {
+			return nil, err
+		}
+		s.after = after
+	}
+	req := bleve.NewSearchRequestOptions(iterQ, 0, 0, false)
+	req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
+	if s.sortBy != byScore {
+		req.Score = bleve.ScoreNone
+	}
+	var stale bool
+	maker := func(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+		if sc.IndexReader != c.snap {
+			stale = true
+			return nil, false, errStaleColumns
+		}
+		return func(d *search.DocumentMatch) error {
+			if d == nil {
+				return nil
+			}
+			doc := d.IndexInternalID.Value()
+			score := d.Score
+			sc.DocumentMatchPool.Put(d)
+			if doc >= uint64(c.n) {
+				stale = true
+				return errStaleColumns
+			}
+			s.add(uint32(doc), score)
+			return nil
+		}, false, nil
+	}
+	_, err := ix.bi.SearchInContext(context.WithValue(ctx, search.MakeDocumentMatchHandlerKey,
+		search.MakeDocumentMatchHandler(maker)), req)
+	if stale {
+		return nil, errStaleColumns
+	}
+	if err != nil {
+		return nil, searchError(err)
+	}
+
+	// The page, in order.
+	slices.SortFunc(s.heap, func(a, b colHit) int {
+		if s.before(&a, &b) {
+			return -1
+		}
+		return 1
+	})
+	page := s.heap
+	more := false
+	if q.Cursor != "" {
+		more = len(page) > q.Size
+		page = page[:min(len(page), q.Size)]
+	} else {
+		page = page[min(len(page), (q.Page-1)*q.Size):]
+		more = len(page) > 0 && s.total > uint64(q.Page*q.Size)
+	}
+	out := &Result{Total: s.total, Hits: make([]Hit, 0, len(page)), Facets: map[string][]FacetValue{}}
+	if err := ix.loadHits(ctx, iterQ, c, page, s.sortBy == byScore, out); err != nil {
+		return nil, err
+	}
+	if more && len(page) > 0 {
+		out.NextCursor, err = s.cursor(q.Sort, fp, &page[len(page)-1])
+		if err != nil {
+			return nil, err
+		}
+	}
+	ix.colFacets(s, f, out)
+	return out, nil
+}
+
+// loadHits fetches the stored fields and highlights of the page's hits,
+// which keep the order and scores of the pass.
+func (ix *Index) loadHits(ctx context.Context, iterQ query.Query, c *colSet, page []colHit, scored bool, out *Result) error {
+	if len(page) == 0 {
+		return nil
+	}
+	ids := make([]string, len(page))
+	for i, h := range page {
+		ids[i] = c.ids[h.pos/2]
+	}
+	idq := bleve.NewDocIDQuery(ids)
+	idq.SetBoost(0)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(iterQ, idq), len(ids), 0, false)
+	req.Fields = []string{fieldMeta}
+	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+	req.Highlight.AddField(fieldTitle)
+	req.Highlight.AddField(fieldBody)
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return searchError(err)
+	}
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	for i, h := range page {
+		dm, ok := byID[ids[i]]
+		if !ok {
+			continue // deleted since the pass
+		}
+		if scored {
+			dm.Score = h.score
+		} // else the score of this request, which is the text query's too
+		hit, err := toHit(dm)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return nil
+}
+
+// cursor returns the cursor after hit h, in the format of sortKeys, so that
+// cursors work with and without columns.
+func (s *colSearch) cursor(sortName, fp string, h *colHit) (string, error) {
+	id := s.c.ids[h.pos/2]
+	var key string
+	switch s.sortBy {
+	case byScore:
+		key = strconv.FormatFloat(h.score, 'g', -1, 64)
+	case byDateAsc, byAmountAsc:
+		key = search.HighTerm
+	case byDateDesc, byAmountDesc:
+		key = search.LowTerm
+	}
+	if h.has {
+		v := h.ival
+		if s.sortBy >= byAmountAsc {
+			v = numeric.Float64ToInt64(h.fval)
+		}
+		key = string(numeric.MustNewPrefixCodedInt64(v, 0))
+	}
+	c := cursor{V: cursorVersion, Sort: sortName, FP: fp, Keys: [][]byte{[]byte(key), []byte(id)}}
+	return c.encode()
+}
+
+// colCursor reads a cursor into the position it stands for.
+func (ix *Index) colCursor(ctx context.Context, q Query, fp string, iterQ query.Query, s *colSearch) (*colHit, error) {
+	c, err := decodeCursor(q.Cursor, q.Sort, fp)
+	if err != nil {
+		return nil, err
+	}
+	key, id := string(c.Keys[0]), string(c.Keys[1])
+	h := &colHit{pos: s.c.idPos(id)}
+	switch s.sortBy {
+	case byScore:
+		h.score, _ = strconv.ParseFloat(key, 64) // checked by decodeCursor
+		score, ok, err := ix.currentScore(ctx, iterQ, id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			h.score = score
+		}
+	default:
+		if key == search.HighTerm || key == search.LowTerm {
+			break
+		}
+		v, err := numeric.PrefixCoded(key).Int64()
+		if err != nil {
+			return nil, Errorf(KindInvalid, errBadCursor)
+		}
+		h.has = true
+		h.ival, h.fval = v, numeric.Int64ToFloat64(v)
+	}
+	return h, nil
+}
+
+// colFacets turns the counts of a pass into the Result's facets.
+func (ix *Index) colFacets(s *colSearch, f filters, out *Result) {
+	c := s.c
+	for i, name := range termColumns {
+		tc := &c.terms[i]
+		prefix := ""
+		if name == FacetCity && len(f.provinces) == 1 && len(f.provinces[0]) == 6 {
+			prefix = f.provinces[0][:2]
+		}
+		type vc struct {
+			value string
+			count uint32
+		}
+		var vs []vc
+		for o, n := range s.counts[i] {
+			if n > 0 && (prefix == "" || len(tc.values[o]) >= 2 && tc.values[o][:2] == prefix) {
+				vs = append(vs, vc{tc.values[o], n})
+			}
+		}
+		sort.Slice(vs, func(a, b int) bool {
+			if vs[a].count != vs[b].count {
+				return vs[a].count > vs[b].count
+			}
+			return vs[a].value < vs[b].value
+		})
+		vals := make([]FacetValue, 0, min(len(vs), termFacets[name].size))
+		for _, v := range vs[:min(len(vs), termFacets[name].size)] {
+			vals = append(vals, ix.namedValue(name, v.value, int(v.count)))
+		}
+		out.Facets[name] = vals
+	}
+	amount := make([]FacetValue, 0, len(AmountBuckets))
+	for i, b := range AmountBuckets {
+		min, max := b.Min, b.Max
+		v := FacetValue{Value: b.Value, LabelZh: b.LabelZh, LabelEn: b.LabelEn, Min: &min, Count: s.buckets[i]}
+		if !math.IsInf(max, 1) {
+			v.Max = &max
+		}
+		amount = append(amount, v)
+	}
+	out.Facets[FacetAmount] = amount
+	out.Facets[FacetDate] = ix.dateHistogram(s, f)
+	ix.addSelected(out.Facets, FacetProvince, f.provinces)
+	ix.addSelected(out.Facets, FacetCity, f.cities)
+	ix.addSelected(out.Facets, FacetSector, f.sectors)
+	ix.addSelected(out.Facets, FacetSubsector, f.subsectors)
+	ix.addSelected(out.Facets, FacetSource, f.sources)
+	if f.lang != "" {
+		ix.addSelected(out.Facets, FacetLang, []string{f.lang})
+	}
+}
+
+// dateHistogram buckets the day counts of a pass like the date facet of
+// Search: with a date filter, in the interval that fits the filter's span;
+// without one, by year, narrowed to months (weeks) when the hits fall in
+// one year (month).
+func (ix *Index) dateHistogram(s *colSearch, f filters) []FacetValue {
+	c := s.c
+	if !f.active(FacetDate) {
+		years := bucketDays(s, datePlan{interval: IntervalYear})
+		if n, only := nonEmpty(years); n == 1 {
+			from, to, _ := DateValueRange(only.Value)
+			months := bucketDays(s, datePlan{interval: IntervalMonth, buckets: monthBuckets(from, to), lo: from, hi: to})
+			if n, only := nonEmpty(months); n == 1 {
+				from, to, _ = DateValueRange(only.Value)
+				months = bucketDays(s, datePlan{interval: IntervalWeek, buckets: weekBuckets(from, to), lo: from, hi: to})
+			}
+			return trimZeros(months)
+		}
+		return years
+	}
+	var lo, hi time.Time
+	if f.dateFrom != nil {
+		lo = *f.dateFrom
+	}
+	if f.dateTo != nil {
+		hi = *f.dateTo
+	}
+	first, last := time.Now().Year(), time.Now().Year()
+	if c.hasDays {
+		first, last = dayTime(c.dayLo).Year(), dayTime(c.dayHi).Year()
+	}
+	if lo.IsZero() {
+		lo = time.Date(min(first, hi.Year()), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if hi.IsZero() {
+		hi = time.Date(max(last, lo.Year()), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return bucketDays(s, newDatePlan(lo, hi))
+}
+
+// bucketDays counts the days of a pass into the buckets of plan, with the
+// same values as datePlan.values gives for bleve's counts.
+func bucketDays(s *colSearch, plan datePlan) []FacetValue {
+	c := s.c
+	if plan.interval == IntervalYear {
+		fr := &search.FacetResult{Terms: &search.TermFacets{}}
+		years := map[int]int{}
+		for i, n := range s.days {
+			if n > 0 {
+				years[dayTime(c.dayLo+int64(i)).Year()] += int(n)
+			}
+		}
+		for y, n := range years {
+			fr.Terms.Add(&search.TermFacet{Term: fmt.Sprintf("%04d", y), Count: n})
+		}
+		return plan.values(fr)
+	}
+	fr := &search.FacetResult{}
+	for _, b := range plan.buckets {
+		n := 0
+		lo, hi := unixDay(b.from.UnixNano())-c.dayLo, unixDay(b.to.UnixNano())-c.dayLo
+		for d := max(lo, 0); d < min(hi, int64(len(s.days))); d++ {
+			n += int(s.days[d])
+		}
+		fr.DateRanges = append(fr.DateRanges, &search.DateRangeFacet{Name: b.value, Count: n})
+	}
+	return plan.values(fr)
+}
+
+// columnsReady reports whether a snapshot's columns are built; tests use
+// it.
+func (ix *Index) columnsReady() bool { return ix.columnsFor() != nil }
