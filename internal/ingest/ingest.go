@@ -1,8 +1,12 @@
 // Package ingest reads reports from the files researchers have: JSON Lines
-// (one report per line) and plain-text files (one report per file, with an
-// optional header block). It turns each into an index.Article and reports
-// every record it cannot read, with its file, line and reason, without
-// stopping.
+// (one report per line), plain-text files (one report per file, with an
+// optional header block) and saved HTML pages (one report per page, main
+// text found by readability). It turns each into an index.Article and
+// reports every record it cannot read, with its file, line and reason,
+// without stopping: invalid UTF-8 and NUL bytes are repaired with a
+// warning; binary files, empty bodies, records over the size limit,
+// malformed JSON, unreadable files, special files (FIFOs, devices) and
+// symbolic-link loops are skipped with a problem report.
 package ingest
 
 import (
@@ -24,8 +28,10 @@ import (
 	"github.com/investnews/regionsearch/index"
 )
 
-// MaxRecordBytes bounds one record (a JSON line or a text file).
-const MaxRecordBytes = 16 << 20
+// MaxRecordBytes is the default bound on one record (a JSON line, a text
+// or HTML file). A news report is a few kilobytes; a record of megabytes is
+// a dump or a mistake, and analysing it would take memory in proportion.
+const MaxRecordBytes = 4 << 20
 
 // Record is one article read from an input, with where it came from.
 type Record struct {
@@ -36,12 +42,14 @@ type Record struct {
 }
 
 // Problem is a record or file that could not be read. It is reported and
-// skipped; reading goes on.
+// skipped; reading goes on. A warning (Warn) is a record that was read
+// after a repair, or a file left alone on purpose (a symbolic link).
 type Problem struct {
 	File   string
 	Line   int
 	Reason string // a short category: "invalid JSON", "missing body", ...
 	Detail string // what exactly is wrong
+	Warn   bool   // the record was still read (repaired), or nothing was lost
 }
 
 // Error formats the problem as file:line: reason: detail.
@@ -66,11 +74,25 @@ const (
 	ReasonBinary      = "binary file"
 	ReasonUnreadable  = "unreadable"
 	ReasonUnsupported = "unsupported file type"
+	ReasonInvalidHTML = "invalid HTML"
+	ReasonNotRegular  = "not a regular file"
+	ReasonSymlink     = "symbolic link not followed"
+	ReasonInvalidUTF8 = "invalid UTF-8"
+	ReasonNUL         = "NUL bytes"
 )
 
 // Reader reads inputs. Stdin is read when an input is "-".
 type Reader struct {
 	Stdin io.Reader
+	// MaxRecordBytes bounds a record; 0 means MaxRecordBytes.
+	MaxRecordBytes int
+}
+
+func (r *Reader) max() int {
+	if r.MaxRecordBytes > 0 {
+		return r.MaxRecordBytes
+	}
+	return MaxRecordBytes
 }
 
 // Read walks the inputs (files or directories, recursively) and calls emit
@@ -86,28 +108,33 @@ func (r *Reader) Read(ctx context.Context, inputs []string, emit func(Record) er
 				problem(Problem{File: "-", Reason: ReasonUnreadable, Detail: "no standard input"})
 				continue
 			}
-			if err := readJSONL(ctx, "-", r.Stdin, emit, problem); err != nil {
+			if err := readJSONL(ctx, "-", r.Stdin, r.max(), emit, problem); err != nil {
 				return err
 			}
 			continue
 		}
+		// A named input is followed if it is a link: the user chose it.
 		info, err := os.Stat(in)
 		if err != nil {
 			problem(Problem{File: in, Reason: ReasonUnreadable, Detail: describe(err)})
 			continue
 		}
-		if !info.IsDir() {
-			if err := readFile(ctx, in, true, emit, problem); err != nil {
+		switch {
+		case info.IsDir():
+			files, err := listDir(in, problem)
+			if err != nil {
 				return err
 			}
-			continue
-		}
-		files, err := listDir(in, problem)
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			if err := readFile(ctx, f, false, emit, problem); err != nil {
+			for _, f := range files {
+				if err := r.readFile(ctx, f, false, emit, problem); err != nil {
+					return err
+				}
+			}
+		case !info.Mode().IsRegular():
+			// Opening a FIFO would wait for a writer forever.
+			problem(Problem{File: in, Reason: ReasonNotRegular, Detail: info.Mode().Type().String()})
+		default:
+			if err := r.readFile(ctx, in, true, emit, problem); err != nil {
 				return err
 			}
 		}
@@ -115,9 +142,40 @@ func (r *Reader) Read(ctx context.Context, inputs []string, emit func(Record) er
 	return nil
 }
 
-// listDir returns the files under dir in lexical order. Unreadable
-// directories are reported and skipped; symbolic links are not followed,
-// so a link loop cannot trap the walk.
+// Size returns the number of bytes the inputs hold in files Read would
+// read, and false when that is unknown (standard input is among them).
+func Size(inputs []string) (int64, bool) {
+	var n int64
+	known := true
+	for _, in := range inputs {
+		if in == "-" {
+			known = false
+			continue
+		}
+		info, err := os.Stat(in)
+		if err != nil {
+			continue
+		}
+		if !info.IsDir() {
+			if info.Mode().IsRegular() {
+				n += info.Size()
+			}
+			continue
+		}
+		files, _ := listDir(in, func(Problem) {})
+		for _, f := range files {
+			if fi, err := os.Lstat(f); err == nil {
+				n += fi.Size()
+			}
+		}
+	}
+	return n, known
+}
+
+// listDir returns the supported files under dir in lexical order.
+// Unreadable directories are reported and skipped; symbolic links are not
+// followed (and reported as a warning), so a link loop cannot trap the
+// walk.
 func listDir(dir string, problem func(Problem)) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -134,8 +192,16 @@ func listDir(dir string, problem func(Problem)) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			files = append(files, path)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			problem(Problem{File: path, Reason: ReasonSymlink, Warn: true,
+				Detail: "name the target as an input to read it"})
+		case d.Type().IsRegular():
+			if Format(path) != "" {
+				files = append(files, path)
+			}
+		case !d.IsDir() && Format(path) != "":
+			problem(Problem{File: path, Reason: ReasonNotRegular, Detail: d.Type().String()})
 		}
 		return nil
 	})
@@ -144,23 +210,25 @@ func listDir(dir string, problem func(Problem)) ([]string, error) {
 }
 
 // Format returns the input format of a file by its extension: "jsonl",
-// "txt", or "" when unsupported.
+// "txt", "html", or "" when unsupported.
 func Format(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson":
 		return "jsonl"
 	case ".txt", ".text":
 		return "txt"
+	case ".html", ".htm", ".xhtml":
+		return "html"
 	}
 	return ""
 }
 
-func readFile(ctx context.Context, path string, explicit bool, emit func(Record) error, problem func(Problem)) error {
+func (r *Reader) readFile(ctx context.Context, path string, explicit bool, emit func(Record) error, problem func(Problem)) error {
 	format := Format(path)
 	if format == "" {
 		if explicit {
 			problem(Problem{File: path, Reason: ReasonUnsupported,
-				Detail: "use .jsonl, .ndjson or .txt"})
+				Detail: "use .jsonl, .ndjson, .txt, .html or .htm"})
 		}
 		return nil
 	}
@@ -171,24 +239,80 @@ func readFile(ctx context.Context, path string, explicit bool, emit func(Record)
 	}
 	defer f.Close()
 	if format == "jsonl" {
-		return readJSONL(ctx, path, f, emit, problem)
+		return readJSONL(ctx, path, f, r.max(), emit, problem)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxRecordBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(r.max())+1))
 	if err != nil {
 		problem(Problem{File: path, Reason: ReasonUnreadable, Detail: describe(err)})
 		return nil
 	}
-	if len(data) > MaxRecordBytes {
-		problem(Problem{File: path, Reason: ReasonTooLarge, Detail: fmt.Sprintf("more than %d bytes", MaxRecordBytes)})
+	if len(data) > r.max() {
+		problem(Problem{File: path, Reason: ReasonTooLarge, Detail: tooLarge(r.max())})
 		return nil
 	}
-	a, p := ParseText(data)
+	var a index.Article
+	var p *Problem
+	if format == "html" {
+		a, p = ParseHTML(data)
+	} else if p = binaryProblem(data); p == nil {
+		if !utf8.Valid(data) {
+			if dec := decodeLegacy(data); !bytes.Equal(dec, data) {
+				problem(Problem{File: path, Reason: ReasonInvalidUTF8, Warn: true,
+					Detail: "not UTF-8; read as GB18030 (GBK)"})
+				data = dec
+			}
+		}
+		a, p = ParseText(data)
+	}
 	if p != nil {
 		p.File = path
 		problem(*p)
 		return nil
 	}
+	if format == "txt" {
+		repairWarnings(path, 0, data, problem)
+	}
 	return emit(Record{Article: a, File: path, Bytes: len(data)})
+}
+
+func tooLarge(max int) string {
+	return fmt.Sprintf("more than %.1f MB; a report is never this long (raise -max-record if it really is one)", float64(max)/1e6)
+}
+
+// binaryProblem reports a file that is not text.
+func binaryProblem(data []byte) *Problem {
+	if looksBinary(data) {
+		return &Problem{Reason: ReasonBinary, Detail: "not text: NUL bytes, control characters or invalid UTF-8 throughout"}
+	}
+	return nil
+}
+
+// looksBinary reports whether the start of data is not text: more than one
+// byte in twenty of its first 8 KB is NUL or a control character other
+// than white space. Text in any encoding (UTF-8, GBK, Big5) has almost
+// none; images, archives and executables have many.
+func looksBinary(data []byte) bool {
+	s := data[:min(len(data), 8192)]
+	bad := 0
+	for _, c := range s {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b || c == 0x7f {
+			bad++
+		}
+	}
+	return bad*20 > len(s)
+}
+
+// repairWarnings reports invalid UTF-8 and NUL bytes that reading
+// replaced or dropped.
+func repairWarnings(file string, line int, raw []byte, problem func(Problem)) {
+	if !utf8.Valid(raw) {
+		problem(Problem{File: file, Line: line, Reason: ReasonInvalidUTF8, Warn: true,
+			Detail: "invalid bytes replaced by U+FFFD; the record was indexed"})
+	}
+	if bytes.IndexByte(raw, 0) >= 0 || bytes.Contains(raw, []byte(`\u0000`)) {
+		problem(Problem{File: file, Line: line, Reason: ReasonNUL, Warn: true,
+			Detail: "NUL bytes removed; the record was indexed"})
+	}
 }
 
 // jsonRecord is the JSONL input format.
@@ -202,14 +326,18 @@ type jsonRecord struct {
 	Body   string `json:"body"`
 }
 
-func readJSONL(ctx context.Context, name string, r io.Reader, emit func(Record) error, problem func(Problem)) error {
+func readJSONL(ctx context.Context, name string, r io.Reader, max int, emit func(Record) error, problem func(Problem)) error {
 	br := bufio.NewReaderSize(r, 1<<20)
+	if head, _ := br.Peek(8192); looksBinary(head) {
+		problem(Problem{File: name, Reason: ReasonBinary, Detail: "not JSON Lines: NUL bytes, control characters or invalid UTF-8 throughout"})
+		return nil
+	}
 	line := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		raw, tooLong, err := readLine(br, MaxRecordBytes)
+		raw, tooLong, err := readLine(br, max)
 		if len(raw) == 0 && err != nil {
 			if !errors.Is(err, io.EOF) {
 				problem(Problem{File: name, Line: line + 1, Reason: ReasonUnreadable, Detail: describe(err)})
@@ -218,8 +346,11 @@ func readJSONL(ctx context.Context, name string, r io.Reader, emit func(Record) 
 		}
 		line++
 		if tooLong {
-			problem(Problem{File: name, Line: line, Reason: ReasonTooLarge, Detail: fmt.Sprintf("line longer than %d bytes", MaxRecordBytes)})
+			problem(Problem{File: name, Line: line, Reason: ReasonTooLarge, Detail: tooLarge(max)})
 			continue
+		}
+		if line == 1 {
+			raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 		}
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
@@ -230,6 +361,7 @@ func readJSONL(ctx context.Context, name string, r io.Reader, emit func(Record) 
 			problem(*p)
 			continue
 		}
+		repairWarnings(name, line, raw, problem)
 		if err := emit(Record{Article: a, File: name, Line: line, Bytes: len(raw)}); err != nil {
 			return err
 		}
