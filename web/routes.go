@@ -9,6 +9,7 @@ func (s *Server) routes(r *gin.Engine) {
 	api.GET("/export", s.handleAPIExport)
 	api.GET("/openapi.json", s.handleAPIOpenAPI)
 	api.GET("/documents/:id", s.handleAPIDocument)
+	api.GET("/suggest", s.handleAPISuggest)
 	api.GET("/healthz", s.handleAPIHealthz)
 	api.GET("/readyz", s.handleAPIReadyz)
 	api.POST("/admin/backup", s.requireAdmin, s.handleAdminBackup)
