@@ -11,6 +11,7 @@ require (
 	github.com/yanyiwu/gojieba v1.4.7
 	go.etcd.io/bbolt v1.4.0
 	golang.org/x/net v0.55.0
+	golang.org/x/term v0.43.0
 	golang.org/x/text v0.37.0
 	golang.org/x/tools v0.44.0
 )
