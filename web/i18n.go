@@ -101,6 +101,46 @@ var messages = map[string][2]string{
 	"error.title":        {"出错了", "Something went wrong"},
 	"error.home":         {"回到搜索页", "Back to search"},
 	"error.fix":          {"请修改搜索条件：", "Please fix the search: "},
+
+	"saved.title":       {"已保存的搜索", "Saved searches"},
+	"saved.nav":         {"已保存的搜索", "Saved searches"},
+	"saved.save":        {"保存此搜索", "Save this search"},
+	"saved.name":        {"名称", "Name"},
+	"saved.savelogin":   {"登录后可保存此搜索", "Log in to save this search"},
+	"saved.none":        {"还没有保存的搜索。在搜索页用“保存此搜索”保存一个。", "No saved searches yet. Save one with “Save this search” on the search page."},
+	"saved.new":         {"%s 条新结果", "%s new"},
+	"saved.newbadge":    {"新", "new"},
+	"saved.nocount":     {"新结果数暂不可用", "new count unavailable"},
+	"saved.newsince":    {"自 %s 以来的新结果", "New since %s"},
+	"saved.nonew":       {"自上次查看以来没有新结果。", "Nothing new since you last looked."},
+	"saved.newmore":     {"仅列出最新的 %d 条。", "Only the newest %d are listed."},
+	"saved.allresults":  {"全部结果", "All results"},
+	"saved.lastseen":    {"上次查看", "Last seen"},
+	"saved.created":     {"创建于", "Created"},
+	"saved.open":        {"打开", "Open"},
+	"saved.refine":      {"在搜索页中细化", "Refine on the search page"},
+	"saved.feed":        {"Atom 订阅", "Atom feed"},
+	"saved.rename":      {"重命名", "Rename"},
+	"saved.edit":        {"修改搜索条件", "Edit the search"},
+	"saved.delete":      {"删除", "Delete"},
+	"saved.deleteask":   {"确定删除此搜索？", "Delete this saved search?"},
+	"saved.submit":      {"保存修改", "Save changes"},
+	"saved.export":      {"导出全部（JSON）", "Export all (JSON)"},
+	"saved.all":         {"全部报道", "All reports"},
+	"saved.dates":       {"日期", "Dates"},
+	"saved.anylang":     {"任意语言", "Any language"},
+	"saved.q":           {"搜索词", "Query"},
+	"saved.list":        {"可填多个，用逗号分隔", "several allowed, separated by commas"},
+	"saved.lines":       {"每行一个", "one per line"},
+	"saved.readonly":    {"此服务器上的已保存搜索为只读。", "Saved searches are read-only on this server."},
+	"saved.login":       {"登录", "Log in"},
+	"saved.logout":      {"退出登录", "Log out"},
+	"saved.loginhint":   {"需要本服务器的令牌才能修改已保存的搜索。", "Changing saved searches needs this server's token."},
+	"saved.token":       {"令牌", "Token"},
+	"saved.loggedin":    {"已登录，可以修改已保存的搜索。", "You are logged in and may change saved searches."},
+	"saved.notoken":     {"此服务器无需令牌。", "This server needs no token."},
+	"saved.loginneeded": {"请先登录：修改已保存的搜索需要本服务器的令牌。", "Please log in: changing saved searches needs this server's token."},
+	"saved.badtoken":    {"令牌不正确。", "That token is not right."},
 }
 
 // translate returns the words for key in the language ui, or the key itself
@@ -146,6 +186,10 @@ type page struct {
 	SwitchURL map[string]string // the current URL in each interface language
 	Status    int
 	Error     string
+
+	SavedOn    bool // the server keeps saved searches
+	SavedWrite bool // this request may change them
+	SavedLogin bool // it could, after logging in with the token
 }
 
 // newPage returns the common view of a request.
@@ -159,7 +203,13 @@ func (s *Server) newPage(c *gin.Context) page {
 		u.RawQuery = v.Encode()
 		sw[l] = u.RequestURI()
 	}
-	return page{UI: ui, Version: s.version, SwitchURL: sw}
+	p := page{UI: ui, Version: s.version, SwitchURL: sw}
+	if s.saved != nil {
+		p.SavedOn = true
+		p.SavedWrite = !s.readOnly && s.authorized(c)
+		p.SavedLogin = !s.readOnly && !p.SavedWrite
+	}
+	return p
 }
 
 // T returns the words for key in the page's interface language.

@@ -13,7 +13,13 @@ import (
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html.
-var pageNames = []string{"search", "document", "error"}
+var pageNames = []string{"search", "document", "error", "saved_list", "saved_open", "saved_login"}
+
+// pageParts are templates some pages share, parsed with them.
+var pageParts = map[string][]string{
+	"saved_list": {"saved_parts"},
+	"saved_open": {"saved_parts"},
+}
 
 // parsePages parses the layout once and, for each page, a clone of it with
 // the page's own blocks. It runs once, in New. Templates take no per-request
@@ -30,7 +36,11 @@ func parsePages(fsys fs.FS, static *staticFiles) (map[string]*template.Template,
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.ParseFS(fsys, "templates/"+name+".html"); err != nil {
+		files := []string{"templates/" + name + ".html"}
+		for _, part := range pageParts[name] {
+			files = append(files, "templates/"+part+".html")
+		}
+		if _, err := t.ParseFS(fsys, files...); err != nil {
 			return nil, err
 		}
 		pages[name] = t

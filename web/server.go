@@ -46,6 +46,15 @@ type Options struct {
 	// AdminToken guards the /api/admin/ routes (Authorization: Bearer).
 	// Empty means they answer 404.
 	AdminToken string
+
+	// Saved is the store of saved searches; nil turns them off (their
+	// routes answer 404).
+	Saved SavedStore
+	// Token, when set, is needed to change saved searches: as the header
+	// "Authorization: Bearer TOKEN" or through the login form's cookie.
+	Token string
+	// ReadOnly refuses every change to saved searches.
+	ReadOnly bool
 }
 
 // requestTimeout bounds the time a handler waits for the Searcher.
@@ -61,6 +70,12 @@ type Server struct {
 	version string
 	timeout time.Duration
 	ops     *ops
+
+	saved    SavedStore                  // nil when saved searches are off
+	token    string                      // needed for saved-search writes when set
+	session  string                      // the login cookie's value for token
+	readOnly bool                        // no saved-search writes at all
+	cop      *http.CrossOriginProtection // refuses cross-site writes
 }
 
 // New returns a Server that answers from s. It parses the templates and
@@ -81,6 +96,14 @@ func New(s Searcher, opts Options) (*Server, error) {
 		log:     log,
 		version: opts.Version,
 		timeout: requestTimeout,
+
+		saved:    opts.Saved,
+		token:    opts.Token,
+		readOnly: opts.ReadOnly,
+		cop:      http.NewCrossOriginProtection(),
+	}
+	if srv.token != "" {
+		srv.session = sessionValue(srv.token)
 	}
 	static, err := newStaticFiles(assets, "static")
 	if err != nil {

@@ -46,6 +46,9 @@ type Query struct {
 	Province []string `json:"province,omitempty"`
 	City     []string `json:"city,omitempty"`
 	Sector   []string `json:"sector,omitempty"`
+	// Subsector and Source filter like Sector: any of the values.
+	Subsector []string `json:"subsector,omitempty"`
+	Source    []string `json:"source,omitempty"`
 	// AmountMin and AmountMax are numbers of yuan. In JSON they may be
 	// written as numbers (1e9) or strings ("1e9").
 	AmountMin json.Number `json:"amount_min,omitempty"`
@@ -75,6 +78,12 @@ func (q Query) Values() url.Values {
 	for _, s := range q.Sector {
 		v.Add("sector", s)
 	}
+	for _, s := range q.Subsector {
+		v.Add("subsector", s)
+	}
+	for _, s := range q.Source {
+		v.Add("source", s)
+	}
 	set("amount_min", string(q.AmountMin))
 	set("amount_max", string(q.AmountMax))
 	set("date_from", q.DateFrom)
@@ -92,6 +101,8 @@ func QueryFromValues(v url.Values) Query {
 		Province:  v["province"],
 		City:      v["city"],
 		Sector:    v["sector"],
+		Subsector: v["subsector"],
+		Source:    v["source"],
 		AmountMin: json.Number(v.Get("amount_min")),
 		AmountMax: json.Number(v.Get("amount_max")),
 		DateFrom:  v.Get("date_from"),

@@ -117,6 +117,8 @@ func TestQueryValues(t *testing.T) {
 			AmountMin: "1e9", AmountMax: "1e10", DateFrom: "2023-01-01", DateTo: "2023-12-31", Lang: "zh", Sort: "-amount"},
 			"amount_max=1e10&amount_min=1e9&city=%E8%81%8A%E5%9F%8E&date_from=2023-01-01&date_to=2023-12-31&lang=zh" +
 				"&province=370000&province=Jiangsu&q=%E7%A2%B3%E5%8C%96%E7%A1%85+OR+SiC&sector=new-energy&sort=-amount"},
+		{"subsector and source", Query{Subsector: []string{"1.2", "3.4"}, Source: []string{"新华网"}},
+			"source=%E6%96%B0%E5%8D%8E%E7%BD%91&subsector=1.2&subsector=3.4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
