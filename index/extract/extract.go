@@ -120,10 +120,11 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 	ms := e.places.findMentions(td, nil)
 	ms = e.places.findMentions(bd, ms)
 	e.places.resolve(ms)
-	assignRoles(td, ms)
-	assignRoles(bd, ms)
+	e.places.assignRoles(td, ms)
+	e.places.assignRoles(bd, ms)
 	propagateLists(td, ms)
 	propagateLists(bd, ms)
+	e.places.hostVenues(td, bd, ms)
 	pr := e.places.aggregate(td, bd, ms)
 	res.Provinces, res.Cities, res.Counties, res.InvestorProvinces = pr.provinces, pr.cities, pr.counties, pr.investors
 	res.Evidence = append(res.Evidence, pr.evidence...)

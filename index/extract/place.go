@@ -189,6 +189,11 @@ func newPlaceIndex(g *gazetteer.Gazetteer) *placeIndex {
 			addEn(p.Pinyin, cand{p, p.Level != gazetteer.Province})
 		}
 	}
+	for w, code := range investorWordsZh {
+		if p, ok := g.Place(code); ok {
+			addZh(w, cand{p, false})
+		}
+	}
 	for _, s := range stopPhrasesZh {
 		if k, ok := zhIdx[s]; ok {
 			x.entries[k].cands = nil
@@ -229,6 +234,7 @@ type mention struct {
 	cands      []cand
 	zone       bool // followed by a zone or generic word
 	caps       bool // written in capitals (an English dateline)
+	cued       bool // a place cue right before or after it (落户江阴, 在江阴举行, in Kunshan, Jiangyin's)
 	en         bool // matched by the English dictionary
 	place      *gazetteer.Place
 	role       role
@@ -272,6 +278,7 @@ func (x *placeIndex) findMentions(d *doc, out []mention) []mention {
 			if _, ok := hasAnyPrefix(f, end, zoneSuffixZh); ok {
 				m.zone = true
 			}
+			m.cued = placeCuedZh(f, i, end)
 			if _, ok := hasAnyPrefix(f, end, streetSuffixZh); ok {
 				m.role = roleIgnore
 				m.note = "street or building"
@@ -293,6 +300,7 @@ func (x *placeIndex) findMentions(d *doc, out []mention) []mention {
 		if v > 0 && first >= 'A' && first <= 'Z' {
 			m := mention{start: start, end: end, title: d.title, cands: x.entries[v].cands, en: true}
 			m.caps = end-start > 2 && isAllCaps(d.text[start:end])
+			m.cued = placeCuedEn(f, start, end)
 			if i+cnt < len(toks) && joinable(f[end:toks[i+cnt].start]) {
 				if z, _ := x.zoneEn.longest(f, toks, i+cnt); z >= 0 {
 					m.zone = true
@@ -311,6 +319,39 @@ func (x *placeIndex) findMentions(d *doc, out []mention) []mention {
 		i += cnt
 	}
 	return out
+}
+
+// Words right before or after a county's short name that show it is used as
+// a place: where something lands or happens, or the subject of a signing.
+var (
+	placeCueBeforeZh = []string{"在", "落户", "落地", "位于", "入驻", "选址", "扎根", "来到", "赴", "走进", "投资", "签约落户", "布局"}
+	placeCueAfterZh  = []string{"举行", "举办", "召开", "签约", "集中签约", "市委", "市政府", "县委", "县政府", "区委", "区政府",
+		"发展大会", "招商", "全市", "全县", "投资", "开工", "重大项目", "重点项目", "新签", "引进", "经济", "籍"}
+	placeCueBeforeEn = []string{"in ", "at ", "to ", "'s ", "’s ", "for "}
+	placeCueAfterEn  = []string{"'s ", "’s ", " signs ", " signed ", " inks ", " inked ", " lands ", " landed ",
+		" attracts ", " attracted ", " sees ", " saw ", " introduces ", " introduced ", " has signed ", " will ",
+		" government", " municipal", " mayor", " party"}
+)
+
+// placeCuedZh reports a place cue next to f[start:end] (folded text).
+func placeCuedZh(f string, start, end int) bool {
+	if _, ok := hasAnyPrefix(f, end, placeCueAfterZh); ok {
+		return true
+	}
+	_, ok := suffixAny(f[max(0, start-12):start], placeCueBeforeZh)
+	return ok
+}
+
+// placeCuedEn reports a place cue next to f[start:end] (folded text).
+func placeCuedEn(f string, start, end int) bool {
+	after := f[end:min(len(f), end+16)]
+	for _, w := range placeCueAfterEn {
+		if strings.HasPrefix(after, w) || strings.HasPrefix(after+" ", w) && len(after) < 16 {
+			return true
+		}
+	}
+	_, ok := suffixAny(f[max(0, start-8):start], placeCueBeforeEn)
+	return ok
 }
 
 var streetSuffixZh = []string{"路", "街", "大道", "大街", "巷", "公园", "广场", "大厦", "镇", "乡", "村", "大学", "机场", "火车站", "高铁站"}
@@ -405,8 +446,16 @@ func (x *placeIndex) resolve(ms []mention) {
 		buf = buf[:0]
 		withAnc := false
 		for _, c := range m.cands {
-			anc := ancestorMentioned(c.p, i)
-			ok := !c.short || c.p.Level <= gazetteer.Prefecture || m.zone || anc
+			// A short name counts with a mentioned ancestor, or when the
+			// report names the same place in full elsewhere (江阴市 ...
+			// 江阴; Jiangyin City ... Jiangyin's), which also decides
+			// between readings.
+			anc := ancestorMentioned(c.p, i) || c.short && mentionedElsewhere(c.p.Code, i)
+			// The name of a single county-level division, with a place cue
+			// right next to it (落户江阴, 在江阴举行, 江阴签约, in Kunshan),
+			// names it.
+			cued := c.short && m.cued && len(m.cands) == 1 && c.p.Level == gazetteer.County && c.p.Kind == gazetteer.Division
+			ok := !c.short || c.p.Level <= gazetteer.Prefecture || m.zone || anc || cued
 			if !ok {
 				continue
 			}
@@ -504,8 +553,113 @@ var (
 	companyStopZh = map[rune]bool{'的': true, '与': true, '和': true, '同': true, '及': true, '由': true, '在': true, '向': true, '对': true, '把': true, '将': true, '被': true, '是': true, '为': true, '从': true, '自': true, '等': true, '了': true, '让': true, '给': true, '跟': true, '以': true, '并': true, '或': true, '其': true, '该': true, '这': true, '那': true, '位': true, '名': true, '约': true, '进': true, '手': true, '户': true, '至': true, '于': true, '拟': true, '已': true, '还': true, '也': true, '就': true, '家': true}
 )
 
+// investorWordsZh are words that name the investors' home without a place
+// name: 台资企业, 港商.
+// They count only after a measure or function word or punctuation (一家台资企业,
+// 引进港资, 、台商), so that 平台商户 and 空港商务区 are not read as such. 澳资 is
+// left out: it means Australian as often as Macanese capital.
+var investorWordsZh = map[string]string{
+	"台资": "710000", "台商": "710000", "港资": "810000", "港商": "810000",
+}
+
+// investorWordBefore are the characters after which an investorWordsZh word
+// counts.
+var investorWordBefore = map[rune]bool{'家': true, '名': true, '位': true, '批': true, '些': true, '个': true, '的': true,
+	'和': true, '与': true, '及': true, '等': true, '由': true, '是': true, '为': true, '进': true, '引': true, '对': true,
+	'向': true, '了': true, '有': true, '大': true, '型': true, '、': true, '，': true, '。': true, '：': true, '“': true}
+
+// bracketed reports whether text[start:end] is written in brackets.
+func bracketed(text string, start, end int) bool {
+	b := strings.TrimRight(text[:start], " ")
+	a := strings.TrimLeft(text[end:], " ")
+	return (strings.HasSuffix(b, "(") || strings.HasSuffix(b, "（")) && (strings.HasPrefix(a, ")") || strings.HasPrefix(a, "）"))
+}
+
+// Cues of a place named for comparison ("Like Guangdong, Sichuan has ...",
+// 与深圳相比) or for what happened long before ("built its first plant in
+// Fujian a decade ago", 早在2010年): such a place says nothing about where
+// this report's investment lands.
+var (
+	comparisonBeforeEn = []string{"like ", "unlike ", "compared with ", "compared to ", "similar to ", "than ", "as in ", "following ", "benchmarking "}
+	comparisonBeforeZh = []string{"与", "和", "同", "跟", "比", "像", "如同", "对标", "借鉴", "学习", "仿照", "赶超", "超过", "不同于", "继"}
+	comparisonAfterZh  = []string{"相比", "相较", "一样", "类似", "相似", "之后", "模式", "经验"}
+	pastCues           = cues(" ago", "years earlier", "decade earlier", "早在", "多年前", "几年前", "十年前", "曾在", "曾于", "此前曾")
+)
+
+// pastOrComparison reports whether mention m of d names a place only to
+// compare with it or to tell what happened years before.
+func pastOrComparison(d *doc, m *mention) (string, bool) {
+	f := d.f
+	cl := d.sg.clause(m.start)
+	clBefore := f[max(cl.start, 0):m.start]
+	clAfter := f[m.end:max(m.end, cl.end)]
+	if m.en {
+		if w, ok := suffixAny(clBefore, comparisonBeforeEn); ok {
+			return strings.TrimSpace(w), true
+		}
+	} else {
+		// 与深圳相比, 像深圳一样: the cue word before and its closing word
+		// after, within the clause.
+		if _, ok := suffixAny(clBefore, comparisonBeforeZh); ok {
+			k := len(clAfter)
+			if k > 18 {
+				k = 18
+			}
+			for _, w := range comparisonAfterZh {
+				if strings.Contains(clAfter[:runeFloor(clAfter, k)], w) {
+					return w, true
+				}
+			}
+		}
+	}
+	if k, w := lastCue(f[cl.start:max(cl.end, m.end)], pastCues); k >= 0 {
+		return strings.TrimSpace(w), true
+	}
+	return "", false
+}
+
+// facilityEn are what is built where it is signed for ("signs
+// 1.2-billion-yuan plant in Heze"), unlike projects or deals signed at a
+// ceremony ("signs 4 projects in Beijing").
+var facilityEn = cues("plant", "factory", "factories", "base", "facility", "facilities", "park", "center", "centre",
+	"line", "campus", "hub", "headquarters", "build", "built", "settle", "locat", "invest", "land")
+
+// signVerbsEn are the verbs of a place signing projects.
+var signVerbsEn = cues("sign$", "signs$", "signed$", "inks$", "inked$", "ink$")
+
+// signedAwayEn reports "Zhangjiakou signs 4 projects in Beijing": the
+// sentence opens with another place, which signs, and m follows the verb
+// with nothing about building or settling in between.
+func signedAwayEn(d *doc, ms []mention, m *mention) bool {
+	sp, _ := d.sg.sentence(m.start)
+	for j := range ms {
+		s := &ms[j]
+		if s == m || s.title != m.title || s.place == nil || s.start >= m.start || s.start < sp.start {
+			continue
+		}
+		if strings.TrimLeft(d.f[sp.start:s.start], " \t\n\"'“") != "" {
+			continue
+		}
+		between := d.f[s.end:m.start]
+		k, _ := lastCue(between, signVerbsEn)
+		if k < 0 || hasCue(between[k:], facilityEn) {
+			return false
+		}
+		return s.place != m.place
+	}
+	return false
+}
+
+// runeFloor returns the largest rune boundary of s at or below i.
+func runeFloor(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
 // assignRoles decides the role and weight of each resolved mention of d.
-func assignRoles(d *doc, ms []mention) {
+func (x *placeIndex) assignRoles(d *doc, ms []mention) {
 	f := d.f
 	companies := d.companies
 	for i := range ms {
@@ -517,16 +671,34 @@ func assignRoles(d *doc, ms []mention) {
 			continue
 		}
 		m.role, m.weight, m.note = roleNeutral, 1, "mentioned"
+		if _, ok := investorWordsZh[f[m.start:m.end]]; ok {
+			// 台资, 港商: the investors' home, never a site.
+			if r := runeBefore(f, m.start); r == 0 || r < utf8.RuneSelf || investorWordBefore[r] {
+				m.role, m.note = roleInvestor, "investor home: "+d.text[m.start:m.end]
+			} else {
+				m.role, m.weight, m.note = roleIgnore, 0, "not a place: "+d.text[m.start:m.end]
+			}
+			continue
+		}
 		for _, c := range companies {
 			if m.start >= c.start && m.end <= c.end {
 				m.role, m.note = roleInvestor, "in a company name: "+strings.TrimSpace(d.text[c.start:c.end])
 				if c.generic {
 					m.note = "investor home: " + strings.TrimSpace(d.text[c.start:c.end])
+				} else if bracketed(d.text, m.start, m.end) {
+					// 东佳（郴州）电子有限公司, Dongjia (Chenzhou) Electronics
+					// Co.: the seat of a local subsidiary, not the
+					// investors' home; a site only if said elsewhere.
+					m.role, m.weight, m.note = roleIgnore, 0, "subsidiary seat in a company name: "+strings.TrimSpace(d.text[c.start:c.end])
 				}
 				break
 			}
 		}
-		if m.role == roleInvestor {
+		if m.role == roleInvestor || m.role == roleIgnore {
+			continue
+		}
+		if w, ok := pastOrComparison(d, m); ok {
+			m.role, m.weight, m.note = roleIgnore, 0, "comparison or earlier events: "+w
 			continue
 		}
 		before := f[max(0, m.start-60):m.start]
@@ -639,6 +811,10 @@ func assignRoles(d *doc, ms []mention) {
 					m.role, m.weight, m.note = roleVenue, 0, "event venue: "+w
 					continue
 				}
+			}
+			if strings.HasSuffix(clBefore, "in ") && signedAwayEn(d, ms, m) {
+				m.role, m.weight, m.note = roleVenue, 0, "event venue: signed away from the subject"
+				continue
 			}
 			if w, ok := suffixAny(before, siteBeforeEn); ok {
 				m.role, m.weight, m.note = roleSite, 2, "project site: "+strings.TrimSpace(w)
@@ -764,6 +940,114 @@ func propagateLists(d *doc, ms []mention) {
 		}
 	}
 }
+
+// hostVenues undoes the venue rule where it would leave a report without its
+// site. A ceremony's venue counts for nothing only because the investment
+// may land elsewhere (a Shandong city's signing event held in Shenzhen). When
+// no other place of the report is named as where anything lands or happens
+// (places above or below the venue, such as its province, do not compete),
+// a venue is the site if projects are signed in the sentence that names it
+// ("217 projects were signed at the summit held in Jiangyin City",
+// "在江阴举行...现场签约"), if the title names it, or if an event is named
+// after it (the Jiangyin Development Summit); when a place above the venue is
+// named (a province signing in its capital), only the last two do. Venues of trips and visits, and
+// the bracketed venue of an event named after another place (聊城（深圳）),
+// stay venues.
+func (x *placeIndex) hostVenues(title, body *doc, ms []mention) {
+	related := func(a, b *gazetteer.Place) bool {
+		for _, p := range x.g.Chain(a.Code) {
+			if p == b {
+				return true
+			}
+		}
+		for _, p := range x.g.Chain(b.Code) {
+			if p == a {
+				return true
+			}
+		}
+		return false
+	}
+	within := func(p, in *gazetteer.Place) bool { // p is in or is the place in
+		for _, a := range x.g.Chain(p.Code) {
+			if a == in {
+				return true
+			}
+		}
+		return false
+	}
+	anyRelated := func(cs []cand, p *gazetteer.Place) bool {
+		for _, c := range cs {
+			if related(c.p, p) {
+				return true
+			}
+		}
+		return false
+	}
+	hostable := func(m *mention) bool {
+		return m.place != nil && m.role == roleVenue && (strings.HasPrefix(m.note, "event venue") || m.note == "event name")
+	}
+	counts := func(m *mention) bool {
+		return m.place != nil && (m.role == roleNeutral || m.role == roleSite) && m.weight > 0
+	}
+	for i := range ms {
+		v := &ms[i]
+		if !hostable(v) {
+			continue
+		}
+		competing, named, above := false, false, false
+		for j := range ms {
+			o := &ms[j]
+			if j == i {
+				continue
+			}
+			if o.place == nil {
+				// A place name with several readings (Taizhou, Yulin) is
+				// still a place the investment may land in.
+				if o.note == "ambiguous" && !anyRelated(o.cands, v.place) {
+					competing = true
+					break
+				}
+				continue
+			}
+			rel := related(v.place, o.place)
+			if !rel && (counts(o) || hostable(o)) {
+				competing = true
+				break
+			}
+			if o.title && o.role != roleInvestor && o.role != roleIgnore && within(o.place, v.place) {
+				named = true
+			}
+			if rel && o.role == roleVenue && o.note == "event name" {
+				named = true
+			}
+			if rel && counts(o) && o.place.Level < v.place.Level {
+				above = true
+			}
+		}
+		if competing {
+			continue
+		}
+		d := body
+		if v.title {
+			d = title
+		}
+		sp, _ := d.sg.sentence(v.start)
+		signed := hasCue(d.f[sp.start:sp.end], signingCues)
+		// A province that signs in its capital (山东省人民政府...在济南签署)
+		// is the site itself: with a place above the venue named, the venue
+		// must be named as the host too.
+		if above && !named || !signed && !named && v.note != "event name" {
+			continue
+		}
+		v.role, v.weight, v.note = roleNeutral, 1, "event host, no other site named ("+v.note+")"
+		if v.title {
+			v.weight = 2
+		}
+	}
+}
+
+// signingCues are the words of a sentence that reports projects being signed.
+var signingCues = cues("签约", "签署", "签订", "sign", "signed", "signing", "inked", "inks")
 
 func suffixAny(s string, words []string) (string, bool) {
 	for _, w := range words {
