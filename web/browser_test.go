@@ -30,10 +30,12 @@ func findChromium() string {
 	return ""
 }
 
-// TestBrowser drives a headless Chromium through the UI against an
-// httptest server and a small in-memory corpus. It writes screenshots to
-// testdata/artifacts/.
-func TestBrowser(t *testing.T) {
+// startBrowser starts a headless Chromium with a fresh profile and a 1440 px
+// window, closed when the test ends, and returns a context for its first
+// tab that expires after timeout. Without Chromium the test is skipped, or
+// fails when the CI environment variable is set.
+func startBrowser(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
@@ -45,14 +47,6 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
-
-	srv, err := New(newMemSearcher(), Options{Logger: slog.New(slog.DiscardHandler), Version: "browser-test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
-
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Flag("headless", true),
@@ -69,11 +63,26 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1440, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser() // closes the browser and waits for it
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
+	t.Cleanup(cancelBrowser) // closes the browser and waits for it
+	ctx, cancel := context.WithTimeout(bctx, timeout)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// TestBrowser drives a headless Chromium through the UI against an
+// httptest server and a small in-memory corpus. It writes screenshots to
+// testdata/artifacts/.
+func TestBrowser(t *testing.T) {
+	ctx := startBrowser(t, 90*time.Second)
+
+	srv, err := New(newMemSearcher(), Options{Logger: slog.New(slog.DiscardHandler), Version: "browser-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
 
 	artifacts := filepath.Join("testdata", "artifacts")
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
