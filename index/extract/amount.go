@@ -108,6 +108,14 @@ func parseAmountsWhy(text, f string, sg *segmenter, year int, dated bool) []scop
 			i += n
 			continue
 		}
+		// A range ("10亿至15亿元", "10-15亿元", "1 billion to 1.5 billion
+		// yuan") is one figure, worth its lower bound.
+		if lo, ok := rangeLow(f, a, out); ok {
+			if lo.dropPrev {
+				out = out[:len(out)-1]
+			}
+			a.Start, a.Value, a.CNY = lo.start, lo.value.float(), toCNY(lo.value, a.Currency)
+		}
 		a.Text = text[a.Start:a.End]
 		var why string
 		a.Scope, why = classify(f, sg, a.Start, a.End, year, dated)
@@ -381,6 +389,14 @@ func scanAmount(f string, i int) (Amount, bool) {
 	} else {
 		// English form: number [-] scale [-] currency, or prefix currency.
 		k = j
+		if prefixCur != "" {
+			// "US$1-1.5 billion", "RMB 1 to 2 billion": a range after a
+			// currency prefix takes the scale of its upper end; the
+			// figure is worth the lower one.
+			if k2, ok := prefixedRangeUpper(f, k, num); ok {
+				k = k2
+			}
+		}
 		if k < len(f) && f[k] == '-' {
 			k++
 		}
@@ -793,4 +809,134 @@ func mayStartAmount(f string, i int) bool {
 		return true
 	}
 	return isZhNumeral(r)
+}
+
+// rangeConnectors join the two ends of a range of figures.
+var rangeConnectors = []string{"至", "到", "~", "～", "-", "–", "—", " to", " and"}
+
+// lowBound is the lower end of a range of figures.
+type lowBound struct {
+	start    int     // where the range starts
+	value    decimal // in the unit of the upper end's currency
+	dropPrev bool    // the lower end was read as a figure of its own
+}
+
+// rangeLow finds the lower end of a range that a, the upper end, closes:
+// a figure of its own just before a connector (10亿至15亿元, whose currency
+// is a's unless it names one), or a bare number that takes a's unit (10-15亿元,
+// 1-1.5 billion yuan) or has its own scale (1 billion to 1.5 billion yuan).
+// "and" joins a range only after "between". The lower end must be below a.
+func rangeLow(f string, a Amount, prev []scopedAmount) (lowBound, bool) {
+	b := strings.TrimRight(f[:a.Start], " ")
+	conn := ""
+	for _, c := range rangeConnectors {
+		if strings.HasSuffix(b, c) {
+			conn = c
+			break
+		}
+	}
+	if conn == "" {
+		return lowBound{}, false
+	}
+	c := strings.TrimRight(b[:len(b)-len(conn)], " ")
+	end := len(c)
+	if n := len(prev); n > 0 {
+		p := prev[n-1].Amount
+		if p.End == end && (p.Currency == a.Currency || !namesCurrency(f[p.Start:p.End])) && p.Value < a.Value {
+			if conn == " and" && !strings.HasSuffix(strings.TrimRight(f[:p.Start], " "), "between") {
+				return lowBound{}, false
+			}
+			return lowBound{start: p.Start, value: decimalOf(p.Value), dropPrev: true}, true
+		}
+	}
+	// A bare Arabic number, with an optional English scale word.
+	scale, hasScale := 0, false
+	for _, sc := range []struct {
+		w string
+		e int
+	}{{" trillion", 12}, {" billion", 9}, {" million", 6}} {
+		if strings.HasSuffix(c, sc.w) {
+			c = strings.TrimRight(c[:len(c)-len(sc.w)], " ")
+			scale, hasScale = sc.e, true
+			break
+		}
+	}
+	k := len(c)
+	for k > 0 && (isDigit(c[k-1]) || c[k-1] == '.' || c[k-1] == ',') {
+		k--
+	}
+	if k == len(c) || !isDigit(c[k]) || k > 0 && (isASCIIAlnum(c[k-1]) || c[k-1] == '-' || c[k-1] == '/') {
+		return lowBound{}, false
+	}
+	if conn == " and" && !strings.HasSuffix(strings.TrimRight(c[:k], " "), "between") {
+		return lowBound{}, false
+	}
+	lo, j, ok := parseArabic(f, k)
+	if !ok || j != len(c) {
+		return lowBound{}, false
+	}
+	if !hasScale {
+		// The upper end's unit: the power of ten between its number and
+		// its value (15 and 15亿 → 8).
+		u := a.Start
+		for u < a.End && !isDigit(f[u]) {
+			u++
+		}
+		up, _, ok := parseArabic(f, u)
+		if u >= a.End || !ok || up.m == 0 {
+			return lowBound{}, false
+		}
+		scale = -1
+		for e := 0; e <= 15; e++ {
+			if up.scale(e).float() == a.Value {
+				scale = e
+				break
+			}
+		}
+		if scale < 0 {
+			return lowBound{}, false
+		}
+	}
+	v := lo.scale(scale)
+	if f := v.float(); f <= 0 || f >= a.Value {
+		return lowBound{}, false
+	}
+	return lowBound{start: qualifierStart(f, k), value: v}, true
+}
+
+// namesCurrency reports whether a figure's folded text names its currency.
+func namesCurrency(s string) bool {
+	for _, w := range []string{"元", "$", "€", "£", "¥", "￥", "yuan", "rmb", "cny", "dollar", "euro", "yen", "sterling", "renminbi", "usd", "eur", "hkd"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixedRangeUpper skips the upper end of a range right after the lower
+// number lo of a figure with a currency prefix ("-1.5" of "US$1-1.5
+// billion") and returns where the upper number ends. The upper end must be
+// above the lower one.
+func prefixedRangeUpper(f string, k int, lo decimal) (int, bool) {
+	i := k
+	switch {
+	case strings.HasPrefix(f[i:], "-") || strings.HasPrefix(f[i:], "~"):
+		i++
+	case strings.HasPrefix(f[i:], "–"):
+		i += len("–")
+	case strings.HasPrefix(f[i:], " to "):
+		i += len(" to ")
+	default:
+		return k, false
+	}
+	i = skipSpaces(f, i)
+	if i >= len(f) || !isDigit(f[i]) {
+		return k, false
+	}
+	up, j, ok := parseArabic(f, i)
+	if !ok || up.float() <= lo.float() {
+		return k, false
+	}
+	return j, true
 }

@@ -183,7 +183,9 @@ func threshold(f string, start, end int, before string) (string, bool) {
 	}
 	qualified := start < len(f) && f[start] < utf8.RuneSelf && (strings.HasPrefix(f[start:], "more than") || strings.HasPrefix(f[start:], "over")) ||
 		strings.HasPrefix(f[start:], "超") || strings.HasPrefix(f[start:], "逾")
-	if qualified && (strings.HasPrefix(a, "项目") || strings.HasPrefix(a, "的项目")) {
+	// "projects with a total investment of more than 10 billion yuan such
+	// as ...": a class the examples belong to.
+	if qualified && (strings.HasPrefix(a, "项目") || strings.HasPrefix(a, "的项目") || strings.HasPrefix(a, "such as") || strings.HasPrefix(a, "like ")) {
 		return "threshold: projects above", true
 	}
 	if !qualified {
