@@ -545,12 +545,16 @@ var (
 		"establish in ", "established in ", "settling in ", "to be built in ", "construction in ",
 		"headquarters in ", "center in ", "centre in ", "park in ", "production in ", "located at ",
 		"investing in ", "signed in ", "introduced in ", "inked in "}
-	venueVerbsEn  = cues("held", "hosted", "took place", "opened", "open$", "opens", "kicked off", "convened", "staged", "organized", "organised", "will be held", "was held", "visited", "trip to", "went to", "traveled to", "travelled to", "roadshow")
-	mediaAfterEn  = map[string]bool{"daily": true, "news": true, "times": true, "post": true, "online": true, "tv": true, "television": true, "radio": true, "media": true, "newspaper": true, "network": true, "net": true, "herald": true, "weekly": true, "gazette": true, "evening": true, "broadcasting": true, "observer": true, "channel": true, "office": true, "bureau": true, "government": true, "committee": true, "department": true, "commission": true}
-	eventAfterEn  = map[string]bool{"week": true, "expo": true, "fair": true, "forum": true, "summit": true, "conference": true, "symposium": true, "festival": true, "congress": true, "exhibition": true, "games": true, "marathon": true}
-	companyEn     = map[string]bool{"co": true, "ltd": true, "corp": true, "corporation": true, "inc": true, "group": true, "company": true, "holdings": true, "limited": true, "llc": true, "gmbh": true, "plc": true, "bank": true}
-	companyZh     = []string{"股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "股份", "控股", "银行", "证券", "药业", "企业"}
-	companyStopZh = map[rune]bool{'的': true, '与': true, '和': true, '同': true, '及': true, '由': true, '在': true, '向': true, '对': true, '把': true, '将': true, '被': true, '是': true, '为': true, '从': true, '自': true, '等': true, '了': true, '让': true, '给': true, '跟': true, '以': true, '并': true, '或': true, '其': true, '该': true, '这': true, '那': true, '位': true, '名': true, '约': true, '进': true, '手': true, '户': true, '至': true, '于': true, '拟': true, '已': true, '还': true, '也': true, '就': true, '家': true}
+	// venueSiteVerbsEn after a venue verb make the place a site again ("held
+	// a ceremony and will invest in Liaocheng"); "investment conference" is
+	// no such verb.
+	venueSiteVerbsEn = cues("settle", "invest$", "invests$", "invested$", "investing$", "located", "build", "built", "project")
+	venueVerbsEn     = cues("held", "holds", "hold$", "hosted", "hosts$", "took place", "opened", "open$", "opens", "kicked off", "convened", "staged", "organized", "organised", "will be held", "was held", "visited", "trip to", "went to", "traveled to", "travelled to", "roadshow")
+	mediaAfterEn     = map[string]bool{"daily": true, "news": true, "times": true, "post": true, "online": true, "tv": true, "television": true, "radio": true, "media": true, "newspaper": true, "network": true, "net": true, "herald": true, "weekly": true, "gazette": true, "evening": true, "broadcasting": true, "observer": true, "channel": true, "office": true, "bureau": true, "government": true, "committee": true, "department": true, "commission": true}
+	eventAfterEn     = map[string]bool{"week": true, "expo": true, "fair": true, "forum": true, "summit": true, "conference": true, "symposium": true, "festival": true, "congress": true, "exhibition": true, "games": true, "marathon": true}
+	companyEn        = map[string]bool{"co": true, "ltd": true, "corp": true, "corporation": true, "inc": true, "group": true, "company": true, "holdings": true, "limited": true, "llc": true, "gmbh": true, "plc": true, "bank": true}
+	companyZh        = []string{"股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "股份", "控股", "银行", "证券", "药业", "企业"}
+	companyStopZh    = map[rune]bool{'的': true, '与': true, '和': true, '同': true, '及': true, '由': true, '在': true, '向': true, '对': true, '把': true, '将': true, '被': true, '是': true, '为': true, '从': true, '自': true, '等': true, '了': true, '让': true, '给': true, '跟': true, '以': true, '并': true, '或': true, '其': true, '该': true, '这': true, '那': true, '位': true, '名': true, '约': true, '进': true, '手': true, '户': true, '至': true, '于': true, '拟': true, '已': true, '还': true, '也': true, '就': true, '家': true}
 )
 
 // investorWordsZh are words that name the investors' home without a place
@@ -807,7 +811,7 @@ func (x *placeIndex) assignRoles(d *doc, ms []mention) {
 				continue
 			}
 			if strings.HasSuffix(clBefore, "in ") || strings.HasSuffix(clBefore, "in the city of ") || strings.HasSuffix(clBefore, "to ") {
-				if k, w := lastCue(clBefore, venueVerbsEn); k >= 0 && !hasCue(clBefore[k:], siteVerbsEn) {
+				if k, w := lastCue(clBefore, venueVerbsEn); k >= 0 && !hasCue(clBefore[k:], venueSiteVerbsEn) {
 					m.role, m.weight, m.note = roleVenue, 0, "event venue: "+w
 					continue
 				}

@@ -3,7 +3,22 @@ package extract
 import (
 	"reflect"
 	"testing"
+
+	"github.com/investnews/regionsearch/analyzers/gazetteer"
 )
+
+// checkCodes compares the codes of places with the wanted ones; nothing and
+// an empty list are the same.
+func checkCodes(t *testing.T, field string, got []*gazetteer.Place, want []string) {
+	t.Helper()
+	g := codes(got)
+	if len(g) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(g, want) {
+		t.Errorf("%s = %v, want %v", field, g, want)
+	}
+}
 
 // TestExtractVenueHost pins the venue rule: the place where a ceremony is
 // held counts for nothing when the investment lands elsewhere, and is the
@@ -48,21 +63,9 @@ func TestExtractVenueHost(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := e.Extract(tt.title, tt.body)
-			for _, c := range []struct {
-				field     string
-				got, want []string
-			}{
-				{"provinces", codes(r.Provinces), tt.provinces},
-				{"cities", codes(r.Cities), tt.cities},
-				{"counties", codes(r.Counties), tt.counties},
-			} {
-				if len(c.got) == 0 && len(c.want) == 0 {
-					continue
-				}
-				if !reflect.DeepEqual(c.got, c.want) {
-					t.Errorf("%s = %v, want %v", c.field, c.got, c.want)
-				}
-			}
+			checkCodes(t, "provinces", r.Provinces, tt.provinces)
+			checkCodes(t, "cities", r.Cities, tt.cities)
+			checkCodes(t, "counties", r.Counties, tt.counties)
 		})
 	}
 }
@@ -106,21 +109,9 @@ func TestExtractPlaceContext(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := e.Extract(tt.title, tt.body)
-			for _, c := range []struct {
-				field     string
-				got, want []string
-			}{
-				{"provinces", codes(r.Provinces), tt.provinces},
-				{"cities", codes(r.Cities), tt.cities},
-				{"investor provinces", codes(r.InvestorProvinces), tt.inv},
-			} {
-				if len(c.got) == 0 && len(c.want) == 0 {
-					continue
-				}
-				if !reflect.DeepEqual(c.got, c.want) {
-					t.Errorf("%s = %v, want %v", c.field, c.got, c.want)
-				}
-			}
+			checkCodes(t, "provinces", r.Provinces, tt.provinces)
+			checkCodes(t, "cities", r.Cities, tt.cities)
+			checkCodes(t, "investor provinces", r.InvestorProvinces, tt.inv)
 			if tt.counties != nil && !reflect.DeepEqual(codes(r.Counties), tt.counties) {
 				t.Errorf("counties = %v, want %v", codes(r.Counties), tt.counties)
 			}
