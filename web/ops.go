@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"github.com/investnews/regionsearch/internal/metrics"
@@ -21,6 +22,8 @@ type ops struct {
 	maxBody    int64
 	backup     func(context.Context) (any, error)
 	adminToken string
+	ingest     IngestFunc // POST /api/admin/documents; nil when off
+	ingestMu   sync.Mutex // one body is indexed at a time
 }
 
 // newOps builds the operational state from the options and wraps s so that
@@ -37,6 +40,7 @@ func newOps(s Searcher, opts Options) (*ops, Searcher) {
 		maxBody:    opts.MaxBodyBytes,
 		backup:     opts.Backup,
 		adminToken: opts.AdminToken,
+		ingest:     opts.Ingest,
 	}
 	if o.maxBody <= 0 {
 		o.maxBody = DefaultMaxBodyBytes

@@ -13,6 +13,7 @@ func (s *Server) routes(r *gin.Engine) {
 	api.GET("/healthz", s.handleAPIHealthz)
 	api.GET("/readyz", s.handleAPIReadyz)
 	api.POST("/admin/backup", s.requireAdmin, s.handleAdminBackup)
+	api.POST("/admin/documents", s.requireAdmin, s.handleAdminDocuments)
 
 	sv := api.Group("/saved-searches", s.requireSaved)
 	sv.GET("", s.handleAPISavedList)

@@ -46,6 +46,9 @@ type Options struct {
 	// AdminToken guards the /api/admin/ routes (Authorization: Bearer).
 	// Empty means they answer 404.
 	AdminToken string
+	// Ingest, when set, indexes the documents sent to
+	// POST /api/admin/documents (needs AdminToken).
+	Ingest IngestFunc
 
 	// Saved is the store of saved searches; nil turns them off (their
 	// routes answer 404).

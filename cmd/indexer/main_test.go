@@ -67,10 +67,33 @@ func TestIndexer(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	for _, args := range [][]string{{}, {"-index", "x"}, {"-index", "x", "-batch", "0", "in"}, {"-nosuch"}} {
-		m := NewMain()
-		if err := m.ParseFlags(args); err == nil {
-			t.Errorf("ParseFlags(%v) accepted", args)
-		}
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string // "" means accepted
+	}{
+		{"nothing", nil, "-index DIR (or -server URL) is required"},
+		{"no input", []string{"-index", "x"}, "no INPUT given"},
+		{"zero batch", []string{"-index", "x", "-batch", "0", "in"}, "-batch must be at least 1"},
+		{"unknown flag", []string{"-nosuch"}, "not defined"},
+		{"local", []string{"-index", "x", "in"}, ""},
+		{"server", []string{"-server", "http://127.0.0.1:8080", "-token", "t", "in"}, ""},
+		{"server and index", []string{"-server", "http://h", "-token", "t", "-index", "x", "in"}, "not both"},
+		{"server without token", []string{"-server", "http://h", "in"}, "admin token"},
+		{"server not a URL", []string{"-server", "h:8080", "-token", "t", "in"}, "http:// or https:// URL"},
+		{"delete on a server", []string{"-server", "http://h", "-token", "t", "-delete", "id"}, "local -index only"},
+		{"negative retries", []string{"-server", "http://h", "-token", "t", "-retries", "-1", "in"}, "-retries"},
+		{"negative progress", []string{"-index", "x", "-progress", "-1s", "in"}, "-progress"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := NewMain().ParseFlags(tt.args)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("ParseFlags(%q): %v", tt.args, err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("ParseFlags(%q) = %v, want an error with %q", tt.args, err, tt.wantErr)
+			}
+		})
 	}
 }

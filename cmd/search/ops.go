@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/investnews/regionsearch/index"
 	"github.com/investnews/regionsearch/internal/backup"
 	"github.com/investnews/regionsearch/internal/envflag"
 	"github.com/investnews/regionsearch/internal/metrics"
@@ -132,6 +133,9 @@ func (m *Main) opsOptions(opts *web.Options) {
 	opts.Metrics = reg
 	opts.MaxBodyBytes = m.Config.MaxBody
 	opts.AdminToken = m.Config.AdminToken
+	opts.Ingest = func(ctx context.Context, items <-chan index.Item) (index.WriteStats, error) {
+		return index.Pipeline{}.Run(ctx, m.ix, items)
+	}
 	if m.Config.BackupDir != "" {
 		r := &backup.Runner{Index: m.ix, Store: m.ops.saved, BaseDir: m.Config.BackupDir, Version: versionString()}
 		opts.Backup = func(ctx context.Context) (any, error) {
