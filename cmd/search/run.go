@@ -21,6 +21,7 @@ import (
 	"github.com/investnews/regionsearch/internal/democorpus"
 	"github.com/investnews/regionsearch/internal/envflag"
 	"github.com/investnews/regionsearch/internal/ingest"
+	"github.com/investnews/regionsearch/internal/saved"
 	"github.com/investnews/regionsearch/web"
 )
 
@@ -33,6 +34,7 @@ type Config struct {
 	DataDir string // data directory for the demo index and dictionaries
 	DictDir string // jieba dictionary directory; "" means the embedded copy
 	OpsConfig
+	SavedConfig
 }
 
 // DefaultConfig returns the defaults.
@@ -59,11 +61,12 @@ type Main struct {
 	// URL is the address the server listens on, set by Run.
 	URL string
 
-	ix  *index.Index
-	srv *http.Server
-	ln  net.Listener
-	log *slog.Logger
-	ops mainOps
+	ix    *index.Index
+	saved *saved.Store // nil without a data directory
+	srv   *http.Server
+	ln    net.Listener
+	log   *slog.Logger
+	ops   mainOps
 }
 
 // NewMain returns a Main with the default configuration.
@@ -81,6 +84,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data `directory` for the demo index")
 	fs.StringVar(&c.DictDir, "dict", c.DictDir, "jieba dictionary `directory` (default: the embedded copy)")
 	c.opsFlags(fs)
+	c.savedFlags(fs)
 	version := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = usage(fs)
 	if err := envflag.Parse(fs, envPrefix, args, nil, "version"); err != nil {
@@ -125,9 +129,17 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 
+	if m.saved, err = m.openSaved(); err != nil {
+		return err
+	}
+	if m.saved != nil {
+		m.ops.saved = m.saved
+	}
+
 	gin.SetMode(gin.ReleaseMode)
 	opts := web.Options{Logger: m.log, Version: versionString()}
 	m.opsOptions(&opts)
+	m.savedOptions(&opts)
 	srv, err := web.New(m.ix, opts)
 	if err != nil {
 		return fmt.Errorf("start web server: %w", err)
@@ -136,6 +148,10 @@ func (m *Main) Run(ctx context.Context) error {
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
+	}
+	if err := checkWriteAccess(ln.Addr(), c.SavedConfig); err != nil {
+		ln.Close()
+		return err
 	}
 	m.ln = ln
 	m.URL = "http://" + ln.Addr().String()
@@ -222,6 +238,12 @@ func (m *Main) Close() error {
 			err = cerr
 		}
 		m.ix = nil
+	}
+	if m.saved != nil {
+		if cerr := m.saved.Close(); err == nil {
+			err = cerr
+		}
+		m.saved = nil
 	}
 	return err
 }
