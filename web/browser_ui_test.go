@@ -582,6 +582,11 @@ func testLayout(t *testing.T, b *browser, base, artifacts string) {
 			if w, _ := strconv.Atoi(b.eval(`String(document.documentElement.scrollWidth)`)); w > size.w {
 				t.Errorf("at %d px the %s page is %d px wide", size.w, p.name, w)
 			}
+			// Unfolded filters and "more" lists fit as well.
+			if w, _ := strconv.Atoi(b.eval(`document.querySelectorAll("details").forEach(function (d) { d.open = true }), String(document.documentElement.scrollWidth)`)); w > size.w {
+				t.Errorf("at %d px the %s page with every list unfolded is %d px wide", size.w, p.name, w)
+			}
+			b.run("fold", chromedp.Reload())
 			if p.name != "search-en" {
 				b.screenshot(filepath.Join(artifacts, fmt.Sprintf("ui-%s-%d.png", p.name, size.w)))
 			}
