@@ -105,6 +105,7 @@ func TestJSONLogs(t *testing.T) {
 	m.Stderr = logs
 	m.Config.Addr = "127.0.0.1:0"
 	m.Config.Index = dir
+	m.Config.DataDir = t.TempDir() // the saved-search store goes there
 	m.Config.LogFormat = "json"
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
@@ -147,6 +148,7 @@ func TestReadyAndMetrics(t *testing.T) {
 	m := NewMain()
 	m.Config.Addr = "127.0.0.1:0"
 	m.Config.Index = dir
+	m.Config.DataDir = t.TempDir()
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
