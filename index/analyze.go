@@ -48,21 +48,26 @@ func (ix *Index) bleveDoc(d *Document, hash string) (*document.Document, error) 
 	return doc, nil
 }
 
-// addLateFields adds the stored metadata and the indexing time to doc.
-func (ix *Index) addLateFields(doc *document.Document, d *Document, now time.Time) error {
-	d.Indexed = now
+// addLateFields adds the stored metadata, the indexing time and the fields
+// that depend on the document's duplicates (Document.lateRecord) to doc.
+func (ix *Index) addLateFields(doc *document.Document, d *Document, info *dedupInfo, indexed time.Time) error {
+	d.Indexed = indexed
 	meta := *d
 	meta.Body = ""
 	raw, err := json.Marshal(meta)
 	if err != nil {
 		return fmt.Errorf("encode document %s: %w", d.ID, err)
 	}
-	late := document.NewDocument(d.ID)
-	rec := map[string]interface{}{
-		"_type":      docType,
-		fieldMeta:    string(raw),
-		fieldIndexed: now,
+	dedup, err := json.Marshal(info)
+	if err != nil {
+		return fmt.Errorf("encode document %s: %w", d.ID, err)
 	}
+	late := document.NewDocument(d.ID)
+	rec := d.lateRecord(info)
+	rec["_type"] = docType
+	rec[fieldMeta] = string(raw)
+	rec[fieldDedup] = string(dedup)
+	rec[fieldIndexed] = indexed
 	if err := ix.bi.Mapping().MapDocument(late, rec); err != nil {
 		return fmt.Errorf("map document %s: %w", d.ID, err)
 	}

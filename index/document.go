@@ -109,8 +109,8 @@ func sectorRefs(ss []extract.Sector) []SectorRef {
 }
 
 // record converts a document into the bleve document that is analysed:
-// every field but the stored metadata and the indexing time (see
-// addLateFields).
+// every field but the stored metadata, the indexing time and the fields
+// that depend on the document's duplicates (see addLateFields).
 func (d *Document) record(hash string) map[string]interface{} {
 	r := map[string]interface{}{
 		"_type":    docType,
@@ -118,9 +118,6 @@ func (d *Document) record(hash string) map[string]interface{} {
 		fieldBody:  d.Body,
 		fieldLang:  d.Lang,
 		fieldHash:  hash,
-	}
-	if d.Source != "" {
-		r[fieldSource] = d.Source
 	}
 	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
 		r[fieldDate] = t

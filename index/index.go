@@ -173,9 +173,13 @@ func (ix *Index) Gazetteer() *gazetteer.Gazetteer { return ix.gaz }
 // Extractor returns the extractor the index derives fields with.
 func (ix *Index) Extractor() *extract.Extractor { return ix.ext }
 
-// Document returns the whole stored report with id.
+// Document returns the whole stored report with id, which may also be the
+// id of one of its exact duplicates (see Document.Sources). Its Cluster
+// lists the reports of the other documents of its cluster.
 func (ix *Index) Document(ctx context.Context, id string) (*Document, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	// Every document lists its own id and its duplicates' in fieldIDs.
+	req := bleve.NewSearchRequestOptions(termQ(fieldIDs, id), 1, 0, false)
+	req.Score = bleve.ScoreNone
 	req.Fields = []string{fieldMeta, fieldBody}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -190,6 +194,9 @@ func (ix *Index) Document(ctx context.Context, id string) (*Document, error) {
 	}
 	if body, ok := res.Hits[0].Fields[fieldBody].(string); ok {
 		doc.Body = body
+	}
+	if err := ix.fillCluster(ctx, doc); err != nil {
+		return nil, fmt.Errorf("get document %s: %w", id, err)
 	}
 	return doc, nil
 }

@@ -12,7 +12,7 @@ import (
 // mappingVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index built with another version is refused with a
 // message that tells how to rebuild it.
-const mappingVersion = 2
+const mappingVersion = 3
 
 // docType is the bleve type name of a report (record.Type).
 const docType = "report"
@@ -109,6 +109,14 @@ func newMapping() (mapping.IndexMapping, error) {
 
 	doc.AddFieldMappingsAt(fieldMeta, stored())
 	doc.AddFieldMappingsAt(fieldHash, stored())
+
+	// Duplicates and clusters (cluster.go): looked up by term only.
+	for _, f := range []string{fieldIDs, fieldTextHash, fieldBand, fieldCluster, fieldRep} {
+		fm := kw()
+		fm.DocValues = false
+		doc.AddFieldMappingsAt(f, fm)
+	}
+	doc.AddFieldMappingsAt(fieldDedup, stored())
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()

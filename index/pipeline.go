@@ -30,6 +30,8 @@ type Pipeline struct {
 	// article, in input order, once it is queued for writing or found
 	// unchanged, with the article's input size in bytes.
 	Done func(d *Document, bytes int)
+	// NoDedup turns off duplicate merging and clustering (Writer.NoDedup).
+	NoDedup bool
 }
 
 // Item is one article to index, with the size of its raw input for
@@ -48,6 +50,7 @@ type job struct {
 	item      Item
 	id, hash  string
 	unchanged bool
+	exists    bool // the id is indexed with other content
 	doc       *Document
 	e         *entry
 	err       error
@@ -82,7 +85,7 @@ func (p Pipeline) Run(ctx context.Context, ix *Index, in <-chan Item) (WriteStat
 		wg.Go(func() {
 			for j := range jobs {
 				if !j.unchanged && j.err == nil && ctx.Err() == nil {
-					j.err = ix.prepareJob(j)
+					j.err = ix.prepareJob(j, !p.NoDedup)
 				}
 				out <- j
 			}
@@ -94,6 +97,7 @@ func (p Pipeline) Run(ctx context.Context, ix *Index, in <-chan Item) (WriteStat
 	}()
 
 	w := ix.NewWriter(p.BatchSize)
+	w.NoDedup = p.NoDedup
 	var werr error
 	// Workers finish out of order; the writer takes jobs in input order so
 	// that a later version of a document always wins and runs are
@@ -142,8 +146,9 @@ func (p Pipeline) Run(ctx context.Context, ix *Index, in <-chan Item) (WriteStat
 	return w.Stats(), werr
 }
 
-// prepareJob runs extraction, mapping and analysis for one article.
-func (ix *Index) prepareJob(j *job) error {
+// prepareJob runs extraction, mapping and analysis for one article, and
+// computes its dedup keys when dedup is on.
+func (ix *Index) prepareJob(j *job, dedup bool) error {
 	a := j.item.Article
 	a.ID = j.id
 	d := ix.Prepare(a)
@@ -152,7 +157,10 @@ func (ix *Index) prepareJob(j *job) error {
 	if err != nil {
 		return err
 	}
-	j.e = &entry{doc: d, hash: j.hash, bdoc: bd, checked: true}
+	j.e = &entry{doc: d, hash: j.hash, bdoc: bd, checked: true, exists: j.exists}
+	if dedup {
+		j.e.dk = computeDedupKeys(d)
+	}
 	return nil
 }
 
@@ -213,6 +221,7 @@ func (c *checker) check(ctx context.Context, chunk []*job) error {
 		k, h := c.key(j.id), c.key(j.hash)
 		if prev, ok := c.seen[k]; ok {
 			j.unchanged = prev == h
+			j.exists = !j.unchanged
 		} else if !c.fresh {
 			ask = append(ask, j.id)
 		}
@@ -221,13 +230,14 @@ func (c *checker) check(ctx context.Context, chunk []*job) error {
 	if len(ask) == 0 {
 		return nil
 	}
-	stored, err := c.ix.storedHashes(ctx, ask)
+	stored, err := c.ix.lookupReports(ctx, ask)
 	if err != nil {
 		return err
 	}
 	for _, j := range chunk {
-		if h, ok := stored[j.id]; ok && h == j.hash {
-			j.unchanged = true
+		if h, ok := stored[j.id]; ok {
+			j.unchanged = h.hash == j.hash
+			j.exists = !j.unchanged
 		}
 	}
 	return nil

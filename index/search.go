@@ -491,7 +491,7 @@ func (f filters) active(facet string) bool {
 }
 
 // withFilters combines the text query with every filter except the one of
-// facet skip.
+// facet skip, and keeps one document per cluster of duplicates.
 func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Query {
 	var conj []query.Query
 	terms := func(facet, field string, values []string) {
@@ -543,9 +543,8 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 		dq.SetField(fieldIndexed)
 		conj = append(conj, dq)
 	}
-	if len(conj) == 0 {
-		return textQ
-	}
+	// One hit per cluster of duplicates: its representative (cluster.go).
+	conj = append(conj, termQ(fieldRep, "1"))
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(textQ)
 	if len(conj) == 1 {
@@ -564,6 +563,8 @@ func toHit(h *search.DocumentMatch) (Hit, error) {
 	hit := Hit{ID: h.ID, Title: d.Title, URL: d.URL, Source: d.Source, Date: d.Date, Lang: d.Lang,
 		Score: math.Round(h.Score*1000) / 1000, Provinces: d.Provinces, Cities: d.Cities, Sectors: d.Sectors,
 		AmountCNY: d.AmountCNY, Highlights: map[string][]string{}}
+	hit.Sources = append(append(hit.Sources, d.Sources...), d.Cluster...)
+	hit.ClusterSize = max(len(hit.Sources), 1)
 	for field, frags := range h.Fragments {
 		if len(frags) > 0 {
 			hit.Highlights[field] = frags

@@ -59,6 +59,30 @@ type Document struct {
 	Amounts           []Amount    `json:"amounts"`
 	Evidence          []Evidence  `json:"evidence"`
 	Indexed           time.Time   `json:"indexed"`
+	// Sources are the reports the document stands for: itself and every
+	// exact duplicate (the same text under another id or URL), in the
+	// order they were indexed.
+	Sources []SourceRef `json:"sources"`
+	// ClusterID names the cluster of near duplicates (the same story
+	// republished with small edits) the document belongs to.
+	ClusterID string `json:"cluster_id"`
+	// Representative is true for the one document of its cluster that
+	// searches return.
+	Representative bool `json:"representative"`
+	// ClusterSize is the number of reports in the cluster, exact
+	// duplicates included: 1 for a report alone.
+	ClusterSize int `json:"cluster_size"`
+	// Cluster lists the reports of the other documents of the cluster.
+	Cluster []SourceRef `json:"cluster"`
+}
+
+// SourceRef is one published report: its id, where and when it appeared.
+type SourceRef struct {
+	ID     string `json:"id"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Title  string `json:"title,omitempty"`
 }
 
 // Sort orders are the accepted values of Query.Sort.
@@ -114,6 +138,11 @@ type Hit struct {
 	Sectors    []SectorRef         `json:"sectors"`
 	AmountCNY  *float64            `json:"amount_cny"`
 	Highlights map[string][]string `json:"highlights"`
+	// ClusterSize is the number of reports of the story: the hit and its
+	// exact and near duplicates, which searches do not return separately.
+	ClusterSize int `json:"cluster_size"`
+	// Sources are those reports, the hit's own first.
+	Sources []SourceRef `json:"sources"`
 }
 
 // FacetValue is one bucket of a facet. Names and labels are filled in where

@@ -30,6 +30,10 @@ type entry struct {
 	// checked means the caller already knows the index does not hold this
 	// content, so Flush does not look it up.
 	checked bool
+	// exists means the checker found the id with other content, so the
+	// old version must be taken out of its document and cluster first.
+	exists bool
+	dk     *dedupKeys // computed by the pipeline's workers, else by keys()
 }
 
 // Writer adds documents to an index in batches. It skips documents whose
@@ -48,6 +52,12 @@ type Writer struct {
 
 	inflight chan error // the batch being written; nil when none
 	written  int        // documents of the in-flight batch
+
+	// NoDedup turns off the merging of exact duplicates and the
+	// clustering of near duplicates (cluster.go): every report is a
+	// document and a cluster of its own. It is for measuring what dedup
+	// costs; set it before the first Add.
+	NoDedup bool
 }
 
 // NewWriter returns a Writer that flushes every batchSize documents
@@ -83,14 +93,14 @@ func (w *Writer) Delete(ids ...string) error {
 	if err := w.Flush(context.Background()); err != nil {
 		return err
 	}
-	b := w.ix.bi.NewBatch()
-	for _, id := range ids {
-		b.Delete(id)
+	b, _, found, err := w.resolve(context.Background(), nil, ids)
+	if err != nil {
+		return fmt.Errorf("delete %d reports: %w", len(ids), err)
 	}
 	if err := w.ix.bi.Batch(b); err != nil {
-		return fmt.Errorf("delete %d documents: %w", len(ids), err)
+		return fmt.Errorf("delete %d reports: %w", len(ids), classifyWriteError(err))
 	}
-	w.stats.Deleted += len(ids)
+	w.stats.Deleted += found
 	return nil
 }
 
@@ -144,70 +154,14 @@ func (w *Writer) flush(ctx context.Context, sync bool) error {
 }
 
 // batch turns the queued documents into a bleve batch, leaving out those
-// whose content the index already holds, and empties the queue.
+// whose content the index already holds and merging or clustering
+// duplicates (see resolve in cluster.go), and empties the queue.
 func (w *Writer) batch(ctx context.Context) (*bleve.Batch, int, error) {
-	existing, err := w.existingHashes(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	b := w.ix.bi.NewBatch()
-	now := w.now().UTC()
-	n := 0
-	for _, e := range w.pending {
-		if h, ok := existing[e.doc.ID]; ok && h == e.hash {
-			w.stats.Unchanged++
-			continue
-		}
-		if e.bdoc == nil {
-			if e.bdoc, err = w.ix.bleveDoc(e.doc, e.hash); err != nil {
-				return nil, 0, err
-			}
-		}
-		if err := w.ix.addLateFields(e.bdoc, e.doc, now); err != nil {
-			return nil, 0, err
-		}
-		if err := b.IndexAdvanced(e.bdoc); err != nil {
-			return nil, 0, fmt.Errorf("index document %s: %w", e.doc.ID, err)
-		}
-		n++
-	}
+	b, n, _, err := w.resolve(ctx, w.pending, nil)
 	clear(w.pending)
 	w.pending = w.pending[:0]
 	clear(w.byID)
-	return b, n, nil
-}
-
-// existingHashes returns the stored content hash of every queued document
-// that is not already checked and is in the index.
-func (w *Writer) existingHashes(ctx context.Context) (map[string]string, error) {
-	var ids []string
-	for _, e := range w.pending {
-		if !e.checked {
-			ids = append(ids, e.doc.ID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	return w.ix.storedHashes(ctx, ids)
-}
-
-// storedHashes returns the stored content hash of each of ids that is in the
-// index.
-func (ix *Index) storedHashes(ctx context.Context, ids []string) (map[string]string, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldHash}
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("look up existing documents: %w", err)
-	}
-	out := make(map[string]string, len(res.Hits))
-	for _, h := range res.Hits {
-		if s, ok := h.Fields[fieldHash].(string); ok {
-			out[h.ID] = s
-		}
-	}
-	return out, nil
+	return b, n, err
 }
 
 // Stats returns what the Writer has done so far. Documents of a batch still
