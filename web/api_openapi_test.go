@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/investnews/regionsearch/index"
+	"github.com/investnews/regionsearch/internal/saved"
 )
 
 // openAPIDoc is the part of an OpenAPI 3 document the tests read.
@@ -153,6 +154,10 @@ func TestOpenAPISchemas(t *testing.T) {
 		"Sector":       reflect.TypeFor[index.SectorRef](),
 		"Amount":       reflect.TypeFor[index.Amount](),
 		"ExportRecord": reflect.TypeFor[exportRecord](),
+		// Saved searches.
+		"SavedSearch":       reflect.TypeFor[saved.SavedSearch](),
+		"SavedQuery":        reflect.TypeFor[saved.Query](),
+		"SavedSearchExport": reflect.TypeFor[exportJSON](),
 	} {
 		props := doc.Components.Schemas[schema].Properties
 		if props == nil {

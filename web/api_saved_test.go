@@ -344,31 +344,3 @@ func TestSavedConcurrentWriters(t *testing.T) {
 		}
 	}
 }
-
-// TestOpenAPISavedSchemas checks that the saved-search schemas name every
-// JSON field of the Go types they describe, and no other.
-func TestOpenAPISavedSchemas(t *testing.T) {
-	h, _ := newTestServer(t, &fakeSearcher{})
-	doc := loadOpenAPI(t, h)
-	for schema, typ := range map[string]reflect.Type{
-		"SavedSearch":       reflect.TypeFor[saved.SavedSearch](),
-		"SavedQuery":        reflect.TypeFor[saved.Query](),
-		"SavedSearchExport": reflect.TypeFor[exportJSON](),
-	} {
-		props := doc.Components.Schemas[schema].Properties
-		if props == nil {
-			t.Errorf("schema %s missing", schema)
-			continue
-		}
-		for i := range typ.NumField() {
-			name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
-			if _, ok := props[name]; !ok {
-				t.Errorf("schema %s lacks %s", schema, name)
-			}
-			delete(props, name)
-		}
-		for name := range props {
-			t.Errorf("schema %s describes %s, which %s does not have", schema, name, typ)
-		}
-	}
-}
