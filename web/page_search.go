@@ -94,6 +94,7 @@ type hitView struct {
 	Sectors   []chip
 	Amount    string
 	SourceURL string
+	Reports   int // reports of the story (Hit.ClusterSize)
 }
 
 // facetView is one facet of the sidebar.
@@ -202,11 +203,12 @@ func newSearchView(p page, q index.Query, res *index.Result) *searchView {
 func (v *searchView) hit(h index.Hit) hitView {
 	ui := v.UI
 	hv := hitView{
-		URL:    "/documents/" + url.PathEscape(h.ID) + "?" + url.Values(v.st).Encode(),
-		Title:  h.Title,
-		Date:   h.Date,
-		Source: h.Source,
-		Lang:   langName(h.Lang, ui),
+		URL:     "/documents/" + url.PathEscape(h.ID) + "?" + url.Values(v.st).Encode(),
+		Title:   h.Title,
+		Date:    h.Date,
+		Source:  h.Source,
+		Lang:    langName(h.Lang, ui),
+		Reports: h.ClusterSize,
 	}
 	if hv.Title == "" {
 		hv.Title = h.ID

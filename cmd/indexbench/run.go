@@ -38,6 +38,7 @@ type config struct {
 	CPUProfile string
 	MemProfile string
 	SkipJieba  bool
+	NoDedup    bool // index without merging duplicates or clustering near duplicates
 }
 
 func parseFlags(args []string) (config, error) {
@@ -53,6 +54,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.CPUProfile, "cpuprofile", "", "write a CPU profile of the indexing phase to `file`")
 	fs.StringVar(&c.MemProfile, "memprofile", "", "write a heap profile after indexing to `file`")
 	fs.BoolVar(&c.SkipJieba, "skipjieba", false, "do not measure raw jieba")
+	fs.BoolVar(&c.NoDedup, "nodedup", false, "index without merging exact duplicates or clustering near duplicates")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -151,7 +153,7 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	}
 	mb := float64(textBytes) / 1e6
 	secs := el.Seconds()
-	fmt.Fprintf(stdout, "documents      %d (%d indexed, %d skipped)\n", len(texts), res.indexed, res.skipped)
+	fmt.Fprintf(stdout, "documents      %d (%d indexed, %d skipped; dedup %v)\n", len(texts), res.indexed, res.skipped, !c.NoDedup)
 	fmt.Fprintf(stdout, "text           %.1f MB (input file %.1f MB)\n", mb, float64(fileBytes)/1e6)
 	fmt.Fprintf(stdout, "elapsed        %s\n", el.Round(time.Millisecond))
 	fmt.Fprintf(stdout, "throughput     %.0f docs/s, %.2f MB/s of text\n", float64(len(texts))/secs, mb/secs)
@@ -199,7 +201,7 @@ func indexFile(ctx context.Context, dir, file string, c config) (indexResult, er
 			}
 		}, func(p ingest.Problem) { skipped++ })
 	}()
-	p := index.Pipeline{Workers: c.Workers, BatchSize: c.Batch}
+	p := index.Pipeline{Workers: c.Workers, BatchSize: c.Batch, NoDedup: c.NoDedup}
 	st, err := p.Run(ctx, ix, items)
 	if err != nil {
 		return indexResult{}, err
