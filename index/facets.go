@@ -290,6 +290,9 @@ func (ix *Index) facetValues(name string, fr *search.FacetResult) []FacetValue {
 		}
 		return out[i].Value < out[j].Value
 	})
+	if tf, ok := termFacets[name]; ok && len(out) > tf.size {
+		out = out[:tf.size] // shards were asked for every term
+	}
 	return out
 }
 

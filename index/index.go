@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -35,6 +36,9 @@ type Index struct {
 	bi   bleve.Index
 	gaz  *gazetteer.Gazetteer
 	ext  *extract.Extractor
+
+	shards []bleve.Index // the indexes behind bi when it is an alias (OpenShards)
+	closed atomic.Bool   // Close was called
 
 	search searchState // concurrency limit and caches of Search (search.go)
 }
@@ -150,9 +154,16 @@ func checkBuild(bi bleve.Index, path string) error {
 // Path returns the directory of the index.
 func (ix *Index) Path() string { return ix.path }
 
-// Close closes the index.
+// Close closes the index; closing it again does nothing.
 func (ix *Index) Close() error {
-	if err := ix.bi.Close(); err != nil {
+	if ix.closed.Swap(true) {
+		return nil // bleve panics on a second close
+	}
+	err := ix.bi.Close()
+	for _, s := range ix.shards { // an alias does not close its indexes
+		err = errors.Join(err, s.Close())
+	}
+	if err != nil {
 		return fmt.Errorf("close index %s: %w", ix.path, err)
 	}
 	return nil

@@ -108,6 +108,11 @@ func (ix *Index) searchBleve(ctx context.Context, q Query, f filters, textQ quer
 			fr = plan.request()
 		} else {
 			fr = facetRequest(name, f)
+			if len(ix.shards) > 0 && fr.Size < shardFacetSize {
+				// Each shard answers its own top terms; asking for all
+				// of them keeps the merged counts exact.
+				fr.Size = shardFacetSize
+			}
 		}
 		if !f.active(name) {
 			main.AddFacet(name, fr)
@@ -222,23 +227,25 @@ func (ix *Index) datePlanFor(ctx context.Context, f filters) (datePlan, error) {
 // yearBounds returns the first and last year with documents, or this year
 // twice for an index with no dates.
 func (ix *Index) yearBounds() (first, last int, err error) {
-	d, err := ix.bi.FieldDict(fieldYear)
+	dicts, err := ix.fieldDicts(fieldYear)
 	if err != nil {
 		return 0, 0, fmt.Errorf("read years: %w", err)
 	}
-	defer d.Close()
 	first, last = math.MaxInt, math.MinInt
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return 0, 0, fmt.Errorf("read years: %w", err)
-		}
-		if e == nil {
-			break
-		}
-		var y int
-		if _, err := fmt.Sscanf(e.Term, "%d", &y); err == nil && e.Count > 0 {
-			first, last = min(first, y), max(last, y)
+	for _, d := range dicts {
+		defer d.Close()
+		for {
+			e, err := d.Next()
+			if err != nil {
+				return 0, 0, fmt.Errorf("read years: %w", err)
+			}
+			if e == nil {
+				break
+			}
+			var y int
+			if _, err := fmt.Sscanf(e.Term, "%d", &y); err == nil && e.Count > 0 {
+				first, last = min(first, y), max(last, y)
+			}
 		}
 	}
 	if first > last {

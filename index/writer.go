@@ -90,6 +90,9 @@ func (w *Writer) add(ctx context.Context, e *entry) error {
 
 // Delete removes documents by id. Queued documents are written first.
 func (w *Writer) Delete(ids ...string) error {
+	if len(w.ix.shards) > 0 {
+		return ErrReadOnly
+	}
 	if err := w.Flush(context.Background()); err != nil {
 		return err
 	}
@@ -127,6 +130,9 @@ func (w *Writer) wait() error {
 // flush starts writing the queued documents as one batch, after the batch
 // in flight is written; with sync it also waits for the new batch.
 func (w *Writer) flush(ctx context.Context, sync bool) error {
+	if len(w.ix.shards) > 0 {
+		return ErrReadOnly
+	}
 	if err := w.wait(); err != nil {
 		return err
 	}

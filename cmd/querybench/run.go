@@ -64,7 +64,7 @@ func NewMain() *Main { return &Main{Config: DefaultConfig(), Stdout: io.Discard}
 func (m *Main) ParseFlags(args []string) error {
 	fs := flag.NewFlagSet("querybench", flag.ContinueOnError)
 	c := &m.Config
-	fs.StringVar(&c.Index, "index", c.Index, "index `directory` built by indexer")
+	fs.StringVar(&c.Index, "index", c.Index, "index `directory` built by indexer; several directories separated by commas are searched as one (shards)")
 	fs.StringVar(&c.DictDir, "dict", c.DictDir, "jieba dictionary `directory` (default: the embedded copy)")
 	fs.IntVar(&c.Requests, "n", c.Requests, "queries per concurrency level")
 	fs.IntVar(&c.Warmup, "warmup", c.Warmup, "queries run before measuring")
@@ -108,7 +108,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	var err error
 	start := time.Now()
-	if m.ix, err = index.Open(c.Index); err != nil {
+	if m.ix, err = index.OpenShards(strings.Split(c.Index, ",")...); err != nil {
 		return err
 	}
 	n, err := m.ix.Count()

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -80,7 +81,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.SetOutput(m.Stderr)
 	c := &m.Config
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen `address`")
-	fs.StringVar(&c.Index, "index", c.Index, "index `directory` built by indexer (default: the demo index in the data directory)")
+	fs.StringVar(&c.Index, "index", c.Index, "index `directory` built by indexer (default: the demo index in the data directory); several directories separated by commas are searched as one, read-only (shards)")
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data `directory` for the demo index")
 	fs.StringVar(&c.DictDir, "dict", c.DictDir, "jieba dictionary `directory` (default: the embedded copy)")
 	c.opsFlags(fs)
@@ -119,7 +120,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	if c.Index != "" {
-		if m.ix, err = index.Open(c.Index); err != nil {
+		if m.ix, err = index.OpenShards(strings.Split(c.Index, ",")...); err != nil {
 			if errors.Is(err, index.ErrNoIndex) {
 				return fmt.Errorf("%w: build one with: go run ./cmd/indexer -index %s INPUT...", err, c.Index)
 			}
