@@ -68,6 +68,15 @@ func (ix *Index) addLateFields(doc *document.Document, d *Document, info *dedupI
 	rec[fieldMeta] = string(raw)
 	rec[fieldDedup] = string(dedup)
 	rec[fieldIndexed] = indexed
+	// The candidate search of later batches must know these terms
+	// (knownterms.go).
+	ix.terms.add(ix, fieldCluster, info.Cluster)
+	if t, ok := rec[fieldTextHash].(string); ok {
+		ix.terms.add(ix, fieldTextHash, t)
+	}
+	if bands, ok := rec[fieldBand].([]string); ok {
+		ix.terms.add(ix, fieldBand, bands...)
+	}
 	if err := ix.bi.Mapping().MapDocument(late, rec); err != nil {
 		return fmt.Errorf("map document %s: %w", d.ID, err)
 	}

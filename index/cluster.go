@@ -344,22 +344,34 @@ func (ov *overlay) index(st *dstate) {
 // loadCandidates loads, light, the documents of the index that share a
 // text hash or a band key with a new entry.
 func (ov *overlay) loadCandidates(ctx context.Context, live []*entry) error {
-	var qs []query.Query
+	var terms []fieldTerm
 	seen := map[string]bool{}
 	for _, e := range live {
-		qs = append(qs, termQ(fieldCluster, e.doc.ID))
+		terms = append(terms, fieldTerm{fieldCluster, e.doc.ID})
 		if k := e.keys(); k != nil {
 			if !seen[k.text] {
 				seen[k.text] = true
-				qs = append(qs, termQ(fieldTextHash, k.text))
+				terms = append(terms, fieldTerm{fieldTextHash, k.text})
 			}
 			for _, b := range k.sig.bandKeys() {
 				if !seen[b] {
 					seen[b] = true
-					qs = append(qs, termQ(fieldBand, b))
+					terms = append(terms, fieldTerm{fieldBand, b})
 				}
 			}
 		}
+	}
+	// Terms that no document holds find nothing; leave them out.
+	terms, err := ov.ix.terms.filter(ov.ix, terms)
+	if err != nil {
+		return err
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQ(t.field, t.term)
 	}
 	return ov.load(ctx, bleve.NewDisjunctionQuery(qs...), false)
 }

@@ -41,6 +41,7 @@ type Index struct {
 	closed atomic.Bool   // Close was called
 
 	search searchState // concurrency limit and caches of Search (search.go)
+	terms  knownTerms  // dedup key terms the index may hold (knownterms.go)
 }
 
 // ErrNoIndex is returned by Open when there is no index at the path.
