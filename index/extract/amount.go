@@ -60,9 +60,11 @@ func RateCNY(currency string) (float64, bool) {
 // report (GDP, output value, revenue, tax, exports, statistics of earlier
 // years) have scope "other". Offsets are byte offsets in text. The year used
 // to tell earlier years from the report's own is the date found by FindDate,
-// else the latest year the text mentions.
+// else the latest year the text mentions. Full-width digits (８５億元,
+// ３．２亿美元) are read like ASCII ones (see narrow).
 func ParseAmounts(text string) []Amount {
-	f := fold(text)
+	nt, wm := narrow(text)
+	f := fold(nt)
 	sg := segment(f)
 	year, dated := 0, false
 	if d, ok := FindDate(text); ok {
@@ -70,7 +72,21 @@ func ParseAmounts(text string) []Amount {
 	} else {
 		year = latestYear(f)
 	}
-	return parseAmounts(text, f, &sg, year, dated)
+	as := parseAmounts(nt, f, &sg, year, dated)
+	for i := range as {
+		as[i].unnarrow(text, wm)
+	}
+	return as
+}
+
+// unnarrow moves a figure read in a narrowed text back to the original
+// text (offsets and words).
+func (a *Amount) unnarrow(text string, wm widthMap) {
+	if len(wm.at) == 0 {
+		return
+	}
+	a.Start, a.End = wm.orig(a.Start), wm.orig(a.End)
+	a.Text = text[a.Start:a.End]
 }
 
 // parseAmounts scans the folded text f (same offsets as text) for figures and

@@ -35,12 +35,9 @@ func TestParseAmountsExact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			as := ParseAmounts(tt.in)
-			if len(as) != 1 {
-				t.Fatalf("ParseAmounts(%q) = %+v, want one figure", tt.in, as)
-			}
-			v := strconv.FormatFloat(as[0].Value, 'f', -1, 64)
-			c := strconv.FormatFloat(as[0].CNY, 'f', -1, 64)
+			a := oneAmount(t, tt.in)
+			v := strconv.FormatFloat(a.Value, 'f', -1, 64)
+			c := strconv.FormatFloat(a.CNY, 'f', -1, 64)
 			if v != tt.value || c != tt.cny {
 				t.Errorf("value %s cny %s, want %s %s", v, c, tt.value, tt.cny)
 			}

@@ -50,13 +50,7 @@ func BenchmarkExtractLong(b *testing.B) {
 
 // BenchmarkParseAmounts measures the amount scanner alone.
 func BenchmarkParseAmounts(b *testing.B) {
-	set := readLabelled(b, "testdata/labelled.jsonl")
-	var sb strings.Builder
-	for _, l := range set {
-		sb.WriteString(l.Body)
-		sb.WriteString("\n")
-	}
-	text := sb.String()
+	text := labelledBodies(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -73,4 +67,36 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkNarrow measures narrow over the labelled bodies, once as they
+// are (few full-width digits) and once with every ASCII digit written
+// full-width.
+func BenchmarkNarrow(b *testing.B) {
+	text := labelledBodies(b)
+	wide := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r - '0' + '０'
+		}
+		return r
+	}, text)
+	for _, c := range []struct{ name, text string }{{"asis", text}, {"wide", wide}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				narrow(c.text)
+			}
+		})
+	}
+}
+
+// labelledBodies joins the bodies of the labelled set, one a line.
+func labelledBodies(b *testing.B) string {
+	var sb strings.Builder
+	for _, l := range readLabelled(b, "testdata/labelled.jsonl") {
+		sb.WriteString(l.Body)
+		sb.WriteString("\n")
+	}
+	return sb.String()
 }

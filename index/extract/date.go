@@ -30,7 +30,8 @@ var monthNames = []struct {
 // 2022-08-22 09:01", "Updated: 2021-08-19", "发布时间：2023年3月30日"), else
 // the first date in one of the forms "March 30, 2023", "Oct. 31, 2023",
 // "30 March 2023", "2023年3月30日", "2023-03-30", "2023/03/30" within the
-// first 1500 bytes. The time is midnight UTC.
+// first 1500 bytes. Full-width digits count (２０２３年３月３０日); offsets
+// stay those of text. The time is midnight UTC.
 func FindDate(text string) (time.Time, bool) {
 	t, _, ok := findDate(text)
 	return t, ok
@@ -42,7 +43,8 @@ func findDate(text string) (time.Time, span, bool) {
 	if len(top) > dateWindow {
 		top = top[:dateWindow]
 	}
-	f := fold(top)
+	nt, wm := narrow(top)
+	f := fold(nt)
 	// Labelled dates.
 	for _, l := range dateLabels {
 		off := 0
@@ -68,7 +70,7 @@ func findDate(text string) (time.Time, span, bool) {
 				continue
 			}
 			if t, e, ok := parseDateAt(f, j); ok {
-				return t, span{j, e}, true
+				return t, span{wm.orig(j), wm.orig(e)}, true
 			}
 		}
 	}
@@ -82,7 +84,7 @@ func findDate(text string) (time.Time, span, bool) {
 			continue
 		}
 		if t, e, ok := parseDateAt(f, i); ok {
-			return t, span{i, e}, true
+			return t, span{wm.orig(i), wm.orig(e)}, true
 		}
 	}
 	return time.Time{}, span{}, false

@@ -99,7 +99,25 @@ func (e *Extractor) Extract(title, body string) Result {
 // unknown, as in Extract. Result.Date stays the date found in the text.
 func (e *Extractor) ExtractDated(title, body string, published time.Time) Result {
 	var res Result
-	td, bd := newDoc(title, true), newDoc(body, false)
+	// Everything but the date reads the narrowed texts (full-width digits
+	// in ASCII, see narrow); spans go back to the originals through the
+	// maps before they leave.
+	nt, tm := narrow(title)
+	nb, bm := narrow(body)
+	td, bd := newDoc(nt, true), newDoc(nb, false)
+	unnarrow := func(evs []Evidence) []Evidence {
+		for i := range evs {
+			src, wm := body, bm
+			if evs[i].Title {
+				src, wm = title, tm
+			}
+			if len(wm.at) > 0 {
+				evs[i].Start, evs[i].End = wm.orig(evs[i].Start), wm.orig(evs[i].End)
+				evs[i].Text = src[evs[i].Start:evs[i].End]
+			}
+		}
+		return evs
+	}
 
 	// Language.
 	res.Lang = detectLang2(title, body)
@@ -127,7 +145,7 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 	e.places.hostVenues(td, bd, ms)
 	pr := e.places.aggregate(td, bd, ms)
 	res.Provinces, res.Cities, res.Counties, res.InvestorProvinces = pr.provinces, pr.cities, pr.counties, pr.investors
-	res.Evidence = append(res.Evidence, pr.evidence...)
+	res.Evidence = append(res.Evidence, unnarrow(pr.evidence)...)
 
 	// Sectors.
 	kinds := map[int]sentKind{}
@@ -135,7 +153,7 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 	hits = e.tax.findSectorHits(bd, hits, kinds)
 	sr := e.tax.score(hits, td, bd)
 	res.Sectors, res.Subsectors = sr.sectors, sr.subsectors
-	res.Evidence = append(res.Evidence, sr.evidence...)
+	res.Evidence = append(res.Evidence, unnarrow(sr.evidence)...)
 
 	// Amounts.
 	year, dated := res.Date.Year(), !res.Date.IsZero()
@@ -145,10 +163,11 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 	if !dated {
 		year = max(latestYear(bd.f), latestYear(td.f))
 	}
-	for _, a := range parseAmountsWhy(body, bd.f, &bd.sg, year, dated) {
+	for _, a := range parseAmountsWhy(nb, bd.f, &bd.sg, year, dated) {
 		if a.Scope == ScopeOther {
 			continue
 		}
+		a.unnarrow(body, bm)
 		res.Amounts = append(res.Amounts, a.Amount)
 		res.Evidence = append(res.Evidence, Evidence{Field: "amounts", Value: formatCNY(a.CNY), Text: a.Text,
 			Start: a.Start, End: a.End, Note: a.Scope + "; " + a.why})
@@ -159,8 +178,9 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 			Start: h.Start, End: h.End, Note: headlineNote(h)})
 	} else {
 		var ta []Amount
-		for _, a := range parseAmounts(title, td.f, &td.sg, year, dated) {
+		for _, a := range parseAmounts(nt, td.f, &td.sg, year, dated) {
 			if a.Scope != ScopeOther {
+				a.unnarrow(title, tm)
 				ta = append(ta, a)
 			}
 		}

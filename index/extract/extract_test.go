@@ -69,11 +69,7 @@ func TestParseAmountsForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			as := ParseAmounts(tt.in)
-			if len(as) != 1 {
-				t.Fatalf("ParseAmounts(%q) = %+v, want one figure", tt.in, as)
-			}
-			a := as[0]
+			a := oneAmount(t, tt.in)
 			if a.Text != tt.text || a.Currency != tt.currency || !near(a.Value, tt.value) || !near(a.CNY, tt.cny) {
 				t.Errorf("got %q %g %s %g, want %q %g %s %g", a.Text, a.Value, a.Currency, a.CNY, tt.text, tt.value, tt.currency, tt.cny)
 			}

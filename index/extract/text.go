@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -336,4 +337,122 @@ func firstCue(s string, cs *cueSet) (int, string) {
 func hasCue(s string, cs *cueSet) bool {
 	k, _ := firstCue(s, cs)
 	return k >= 0
+}
+
+// Full-width forms (U+FF01..U+FF5E) are three bytes in UTF-8, EF BC xx for
+// the ones narrow reads: digits ０..９ are EF BC 90..99.
+const fwLead = "\xef\xbc"
+
+// fwDigit reports whether s holds a full-width digit at byte i.
+func fwDigit(s string, i int) bool {
+	return i >= 0 && i+3 <= len(s) && s[i] == 0xEF && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99
+}
+
+// digitAt reports a digit of either width starting at byte i and its width.
+func digitAt(s string, i int) (int, bool) {
+	if i < len(s) && isDigit(s[i]) {
+		return 1, true
+	}
+	if fwDigit(s, i) {
+		return 3, true
+	}
+	return 0, false
+}
+
+// digitBefore reports a digit of either width ending at byte i, and whether
+// it is full-width.
+func digitBefore(s string, i int) (ok, wide bool) {
+	if i > 0 && isDigit(s[i-1]) {
+		return true, false
+	}
+	if fwDigit(s, i-3) {
+		return true, true
+	}
+	return false, false
+}
+
+// threeDigitsAt reports exactly three digits (of either width) at byte i,
+// not followed by a fourth: the group after a thousands separator.
+func threeDigitsAt(s string, i int) bool {
+	for k := 0; k < 3; k++ {
+		n, ok := digitAt(s, i)
+		if !ok {
+			return false
+		}
+		i += n
+	}
+	_, more := digitAt(s, i)
+	return !more
+}
+
+// widthMap maps offsets in a narrowed text back to the text it came from.
+// at holds, in order, the offsets in the narrowed text of the ASCII bytes
+// that replaced a three-byte full-width form.
+type widthMap struct{ at []int }
+
+// orig returns the offset in the original text of offset i in the narrowed
+// one: i plus two bytes for every replacement before i. A span [s, e) of
+// the narrowed text is [orig(s), orig(e)) of the original.
+func (m widthMap) orig(i int) int {
+	if len(m.at) == 0 {
+		return i
+	}
+	return i + 2*sort.SearchInts(m.at, i)
+}
+
+// narrow returns s with full-width numbers written in ASCII, so that every
+// scanner of digits reads them: the digits ０..９ always; the full stop
+// ．, hyphen － and slash ／ between two digits (３．２, ２０２３－０３－３０);
+// the comma ， as a thousands separator (a digit before, exactly three
+// after, one of them full-width: １，０００, not the clause break of
+// "2023，100"); and ％ after a digit. Everything else, the Chinese comma,
+// colon and brackets included, is kept. The map gives offsets in s back.
+// Text without such forms is returned as is, without allocating; narrow is
+// idempotent.
+func narrow(s string) (string, widthMap) {
+	var b []byte
+	var m widthMap
+	last := 0 // s[:last] is copied or replaced
+	for i := 0; ; {
+		k := strings.Index(s[i:], fwLead)
+		if k < 0 || i+k+2 >= len(s) {
+			break
+		}
+		k += i
+		var r byte
+		switch c := s[k+2]; c {
+		case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99:
+			r = '0' + c - 0x90
+		case 0x8E, 0x8D, 0x8F: // ．－／
+			if ok, _ := digitBefore(s, k); ok {
+				if _, ok := digitAt(s, k+3); ok {
+					r = "-./"[c-0x8D]
+				}
+			}
+		case 0x8C: // ，
+			if ok, wide := digitBefore(s, k); ok && threeDigitsAt(s, k+3) && (wide || fwDigit(s, k+3)) {
+				r = ','
+			}
+		case 0x85: // ％
+			if ok, _ := digitBefore(s, k); ok {
+				r = '%'
+			}
+		}
+		if r == 0 {
+			i = k + 2
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(b, s[last:k]...)
+		m.at = append(m.at, len(b))
+		b = append(b, r)
+		last = k + 3
+		i = last
+	}
+	if b == nil {
+		return s, widthMap{}
+	}
+	return string(append(b, s[last:]...)), m
 }
