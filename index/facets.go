@@ -313,6 +313,19 @@ func (ix *Index) namedValue(name, value string, count int) FacetValue {
 	return v
 }
 
+// addAllSelected lists every selected filter value of f in its facet; both
+// search paths end with it.
+func (ix *Index) addAllSelected(facets map[string][]FacetValue, f filters) {
+	ix.addSelected(facets, FacetProvince, f.provinces)
+	ix.addSelected(facets, FacetCity, f.cities)
+	ix.addSelected(facets, FacetSector, f.sectors)
+	ix.addSelected(facets, FacetSubsector, f.subsectors)
+	ix.addSelected(facets, FacetSource, f.sources)
+	if f.lang != "" {
+		ix.addSelected(facets, FacetLang, []string{f.lang})
+	}
+}
+
 // addSelected makes sure every selected filter value is listed in its facet,
 // with its names and a zero count when nothing matches, so a client can
 // always show and remove it.

@@ -570,14 +570,7 @@ func (ix *Index) colFacets(s *colSearch, f filters, out *Result) {
 	}
 	out.Facets[FacetAmount] = amount
 	out.Facets[FacetDate] = ix.dateHistogram(s, f)
-	ix.addSelected(out.Facets, FacetProvince, f.provinces)
-	ix.addSelected(out.Facets, FacetCity, f.cities)
-	ix.addSelected(out.Facets, FacetSector, f.sectors)
-	ix.addSelected(out.Facets, FacetSubsector, f.subsectors)
-	ix.addSelected(out.Facets, FacetSource, f.sources)
-	if f.lang != "" {
-		ix.addSelected(out.Facets, FacetLang, []string{f.lang})
-	}
+	ix.addAllSelected(out.Facets, f)
 }
 
 // dateHistogram buckets the day counts of a pass like the date facet of

@@ -165,14 +165,7 @@ func (ix *Index) searchBleve(ctx context.Context, q Query, f filters, textQ quer
 			return nil, err
 		}
 	}
-	ix.addSelected(out.Facets, FacetProvince, f.provinces)
-	ix.addSelected(out.Facets, FacetCity, f.cities)
-	ix.addSelected(out.Facets, FacetSector, f.sectors)
-	ix.addSelected(out.Facets, FacetSubsector, f.subsectors)
-	ix.addSelected(out.Facets, FacetSource, f.sources)
-	if f.lang != "" {
-		ix.addSelected(out.Facets, FacetLang, []string{f.lang})
-	}
+	ix.addAllSelected(out.Facets, f)
 	return out, nil
 }
 
