@@ -46,33 +46,23 @@ const noDate = math.MinInt64
 type colSet struct {
 	// snap is the snapshot the columns were built from. It is only compared
 	// with the snapshot bleve searches; its reference was released.
-	snap    bleveindex.IndexReader
-	n       int // documents are numbered 0..n-1 (deleted ones included)
-	terms   []termColumn
-	amount  []float64 // yuan; NaN when the report has none
-	bucket  []int8    // index in AmountBuckets; -1 when no amount
-	date    []int64   // Unix nanoseconds; noDate when unknown
-	rank    []uint32  // position of the id in ids
-	ids     []string  // every id, sorted
-	dayLo   int64     // the first and last day with documents, in Unix days
-	dayHi   int64
-	built   time.Duration
-	hasDays bool
+	snap   bleveindex.IndexReader
+	n      int // documents are numbered 0..n-1 (deleted ones included)
+	terms  []termColumn
+	amount []float64 // yuan; NaN when the report has none
+	bucket []int8    // index in AmountBuckets; -1 when no amount
+	date   []int64   // Unix nanoseconds; noDate when unknown
+	rank   []uint32  // position of the id in ids
+	ids    []string  // every id, sorted
+	dayLo  int64     // the first and last day with documents, in Unix days;
+	dayHi  int64     // dayLo > dayHi when no document has a date
 }
 
-// col returns the term column of a facet.
-func (c *colSet) col(facet string) *termColumn {
-	for i, name := range termColumns {
-		if name == facet {
-			return &c.terms[i]
-		}
-	}
-	return nil
-}
+// hasDays reports whether any document has a date.
+func (c *colSet) hasDays() bool { return c.dayLo <= c.dayHi }
 
 // buildColumns reads the columns of snapshot r.
 func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
-	start := time.Now()
 	c := &colSet{snap: r, terms: make([]termColumn, len(termColumns)), dayLo: math.MaxInt64, dayHi: math.MinInt64}
 	fields := make([]string, 0, len(termColumns)+2)
 	byField := map[string]int{}
@@ -153,7 +143,6 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 		if date != noDate {
 			day := unixDay(date)
 			c.dayLo, c.dayHi = min(c.dayLo, day), max(c.dayHi, day)
-			c.hasDays = true
 		}
 		id, err := r.ExternalID(iid)
 		if err != nil {
@@ -167,7 +156,6 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 		c.ids[i] = x.id
 		c.rank[x.doc] = uint32(i)
 	}
-	c.built = time.Since(start)
 	return c, nil
 }
 
@@ -223,19 +211,4 @@ func (c *colSet) idPos(id string) uint64 {
 		return 2*uint64(r) + 1
 	}
 	return 2 * uint64(r)
-}
-
-// memory estimates the bytes the columns hold.
-func (c *colSet) memory() int {
-	n := c.n * (8 + 1 + 8 + 4)
-	for _, tc := range c.terms {
-		n += 4*len(tc.start) + 4*len(tc.vals)
-		for _, v := range tc.values {
-			n += 2*len(v) + 48
-		}
-	}
-	for _, id := range c.ids {
-		n += len(id) + 16
-	}
-	return n
 }

@@ -293,7 +293,7 @@ func newColSearch(c *colSet, f filters, sortName string, k int) *colSearch {
 	for i := range c.terms {
 		s.counts[i] = make([]uint32, len(c.terms[i].values))
 	}
-	if c.hasDays {
+	if c.hasDays() {
 		s.days = make([]uint32, c.dayHi-c.dayLo+1)
 	}
 	selected := map[string][]string{FacetProvince: f.provinces, FacetCity: f.cities, FacetSector: f.sectors,
@@ -600,7 +600,7 @@ func (ix *Index) dateHistogram(s *colSearch, f filters) []FacetValue {
 		hi = *f.dateTo
 	}
 	first, last := time.Now().Year(), time.Now().Year()
-	if c.hasDays {
+	if c.hasDays() {
 		first, last = dayTime(c.dayLo).Year(), dayTime(c.dayHi).Year()
 	}
 	if lo.IsZero() {
