@@ -167,8 +167,9 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// Counter is a family of monotonically increasing values.
-type Counter struct {
+// scalars holds the series of a counter or gauge family: one float64 per
+// set of label values.
+type scalars struct {
 	desc
 	mu     sync.Mutex
 	series map[string]*counterSeries
@@ -179,9 +180,54 @@ type counterSeries struct {
 	v      float64
 }
 
+func newScalars(name, help, kind string, labels []string) scalars {
+	return scalars{desc: newDesc(name, help, kind, labels), series: map[string]*counterSeries{}}
+}
+
+// update sets the series with the given label values to f of its old value,
+// creating it at 0. A wrong number of values is ignored.
+func (s *scalars) update(values []string, f func(float64) float64) {
+	if len(values) != len(s.labels) {
+		return
+	}
+	k := key(values)
+	s.mu.Lock()
+	cs, ok := s.series[k]
+	if !ok {
+		cs = &counterSeries{values: append([]string(nil), values...)}
+		s.series[k] = cs
+	}
+	cs.v = f(cs.v)
+	s.mu.Unlock()
+}
+
+// Value returns the current value of the series with the given label
+// values, 0 when it does not exist yet.
+func (s *scalars) Value(values ...string) float64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cs, ok := s.series[key(values)]; ok {
+		return cs.v
+	}
+	return 0
+}
+
+func (s *scalars) write(w *bufio.Writer) {
+	s.header(w)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, k := range sortedKeys(s.series) {
+		cs := s.series[k]
+		fmt.Fprintf(w, "%s%s %s\n", s.fname, s.labelPairs(cs.values, "", ""), formatFloat(cs.v))
+	}
+}
+
+// Counter is a family of monotonically increasing values.
+type Counter struct{ scalars }
+
 // NewCounter registers a counter family with the given label names.
 func (r *Registry) NewCounter(name, help string, labels ...string) *Counter {
-	c := &Counter{desc: newDesc(name, help, "counter", labels), series: map[string]*counterSeries{}}
+	c := &Counter{newScalars(name, help, "counter", labels)}
 	r.register(c)
 	return c
 }
@@ -192,51 +238,18 @@ func (c *Counter) Inc(values ...string) { c.Add(1, values...) }
 // Add adds v, which must not be negative, to the series with the given
 // label values. A negative v or a wrong number of values is ignored.
 func (c *Counter) Add(v float64, values ...string) {
-	if v < 0 || len(values) != len(c.labels) {
+	if v < 0 {
 		return
 	}
-	k := key(values)
-	c.mu.Lock()
-	s, ok := c.series[k]
-	if !ok {
-		s = &counterSeries{values: append([]string(nil), values...)}
-		c.series[k] = s
-	}
-	s.v += v
-	c.mu.Unlock()
-}
-
-// Value returns the current value of the series with the given label
-// values, 0 when it does not exist yet.
-func (c *Counter) Value(values ...string) float64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s, ok := c.series[key(values)]; ok {
-		return s.v
-	}
-	return 0
-}
-
-func (c *Counter) write(w *bufio.Writer) {
-	c.header(w)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, k := range sortedKeys(c.series) {
-		s := c.series[k]
-		fmt.Fprintf(w, "%s%s %s\n", c.fname, c.labelPairs(s.values, "", ""), formatFloat(s.v))
-	}
+	c.update(values, func(old float64) float64 { return old + v })
 }
 
 // Gauge is a family of values that go up and down.
-type Gauge struct {
-	desc
-	mu     sync.Mutex
-	series map[string]*counterSeries
-}
+type Gauge struct{ scalars }
 
 // NewGauge registers a gauge family with the given label names.
 func (r *Registry) NewGauge(name, help string, labels ...string) *Gauge {
-	g := &Gauge{desc: newDesc(name, help, "gauge", labels), series: map[string]*counterSeries{}}
+	g := &Gauge{newScalars(name, help, "gauge", labels)}
 	r.register(g)
 	return g
 }
@@ -251,31 +264,6 @@ func (g *Gauge) Set(v float64, values ...string) {
 // values.
 func (g *Gauge) Add(v float64, values ...string) {
 	g.update(values, func(old float64) float64 { return old + v })
-}
-
-func (g *Gauge) update(values []string, f func(float64) float64) {
-	if len(values) != len(g.labels) {
-		return
-	}
-	k := key(values)
-	g.mu.Lock()
-	s, ok := g.series[k]
-	if !ok {
-		s = &counterSeries{values: append([]string(nil), values...)}
-		g.series[k] = s
-	}
-	s.v = f(s.v)
-	g.mu.Unlock()
-}
-
-func (g *Gauge) write(w *bufio.Writer) {
-	g.header(w)
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for _, k := range sortedKeys(g.series) {
-		s := g.series[k]
-		fmt.Fprintf(w, "%s%s %s\n", g.fname, g.labelPairs(s.values, "", ""), formatFloat(s.v))
-	}
 }
 
 // gaugeFunc is a gauge without labels whose value is computed when the
