@@ -316,13 +316,8 @@ func (ix *Index) namedValue(name, value string, count int) FacetValue {
 // addAllSelected lists every selected filter value of f in its facet; both
 // search paths end with it.
 func (ix *Index) addAllSelected(facets map[string][]FacetValue, f filters) {
-	ix.addSelected(facets, FacetProvince, f.provinces)
-	ix.addSelected(facets, FacetCity, f.cities)
-	ix.addSelected(facets, FacetSector, f.sectors)
-	ix.addSelected(facets, FacetSubsector, f.subsectors)
-	ix.addSelected(facets, FacetSource, f.sources)
-	if f.lang != "" {
-		ix.addSelected(facets, FacetLang, []string{f.lang})
+	for _, name := range termColumns {
+		ix.addSelected(facets, name, f.values(name))
 	}
 }
 

@@ -296,13 +296,8 @@ func newColSearch(c *colSet, f filters, sortName string, k int) *colSearch {
 	if c.hasDays() {
 		s.days = make([]uint32, c.dayHi-c.dayLo+1)
 	}
-	selected := map[string][]string{FacetProvince: f.provinces, FacetCity: f.cities, FacetSector: f.sectors,
-		FacetSubsector: f.subsectors, FacetSource: f.sources}
-	if f.lang != "" {
-		selected[FacetLang] = []string{f.lang}
-	}
 	for i, name := range termColumns {
-		vals := selected[name]
+		vals := f.values(name)
 		if len(vals) == 0 {
 			continue
 		}

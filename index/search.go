@@ -467,56 +467,57 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
+// values returns the selected values of a keyword facet (one of
+// termColumns); nil for any other facet.
+func (f filters) values(facet string) []string {
+	switch facet {
+	case FacetProvince:
+		return f.provinces
+	case FacetCity:
+		return f.cities
+	case FacetSector:
+		return f.sectors
+	case FacetSubsector:
+		return f.subsectors
+	case FacetSource:
+		return f.sources
+	case FacetLang:
+		if f.lang != "" {
+			return []string{f.lang}
+		}
+	}
+	return nil
+}
+
 // active reports whether the filter of a facet is set.
 func (f filters) active(facet string) bool {
 	switch facet {
-	case FacetProvince:
-		return len(f.provinces) > 0
-	case FacetCity:
-		return len(f.cities) > 0
-	case FacetSector:
-		return len(f.sectors) > 0
-	case FacetSubsector:
-		return len(f.subsectors) > 0
-	case FacetSource:
-		return len(f.sources) > 0
-	case FacetLang:
-		return f.lang != ""
 	case FacetAmount:
 		return f.amountMin != nil || f.amountMax != nil
 	case FacetDate:
 		return f.dateFrom != nil || f.dateTo != nil
 	}
-	return false
+	return len(f.values(facet)) > 0
 }
 
 // withFilters combines the text query with every filter except the one of
 // facet skip, and keeps one document per cluster of duplicates.
 func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Query {
 	var conj []query.Query
-	terms := func(facet, field string, values []string) {
+	for _, facet := range termColumns {
+		values := f.values(facet)
 		if len(values) == 0 || skip == facet {
-			return
+			continue
 		}
 		var dis []query.Query
 		for _, v := range values {
-			tq := bleve.NewTermQuery(v)
-			tq.SetField(field)
-			dis = append(dis, tq)
+			dis = append(dis, termQ(termFacets[facet].field, v))
 		}
 		if len(dis) == 1 {
 			conj = append(conj, dis[0])
 		} else {
 			conj = append(conj, bleve.NewDisjunctionQuery(dis...))
 		}
-	}
-	terms(FacetProvince, fieldProvince, f.provinces)
-	terms(FacetCity, fieldCity, f.cities)
-	terms(FacetSector, fieldSector, f.sectors)
-	terms(FacetSubsector, fieldSubsector, f.subsectors)
-	terms(FacetSource, fieldSource, f.sources)
-	if f.lang != "" {
-		terms(FacetLang, fieldLang, []string{f.lang})
 	}
 	if skip != FacetAmount && (f.amountMin != nil || f.amountMax != nil) {
 		incl, excl := true, false
