@@ -84,10 +84,9 @@ func backupCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs := flag.NewFlagSet("search backup", flag.ContinueOnError)
 	url := fs.String("url", "", "`URL` of a running server to snapshot (it writes to its own -backup-dir)")
 	token := fs.String("admin-token", "", "the server's admin `token`")
-	ixDir := fs.String("index", "", "index `directory` to snapshot without a server (default: DATA/index)")
-	data := fs.String("data", "data", "data `directory` holding saved.db")
+	var loc localDirs
+	loc.flags(fs, "index `directory` to snapshot without a server (default: DATA/index)", "data `directory` holding saved.db")
 	out := fs.String("out", "", "snapshot `directory` to create, without a server")
-	dict := fs.String("dict", "", "jieba dictionary `directory` (default: the embedded copy)")
 	synopsis := "Usage: search backup -url URL              snapshot a running server into its -backup-dir\n" +
 		"       search backup [-index DIR] [-data DIR] -out DIR   snapshot files no server has open\n"
 	if err := parseTool(fs, args, stderr, synopsis); err != nil {
@@ -102,22 +101,16 @@ func backupCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if *out == "" {
 		return usageErr("give -url URL of a running server, or -out DIR")
 	}
-	if *ixDir == "" {
-		*ixDir = filepath.Join(*data, "index")
-	}
-	if err := analyzers.Configure(analyzers.Options{DictDir: *dict}); err != nil {
+	if err := loc.prepare(); err != nil {
 		return err
 	}
-	if err := checkNotServed(*ixDir); err != nil {
-		return err
-	}
-	ix, err := index.Open(*ixDir)
+	ix, err := index.Open(loc.index)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
 	var store backup.Lister
-	if p := filepath.Join(*data, savedDBName); exists(p) {
+	if p := loc.savedPath(); exists(p) {
 		s, err := saved.Open(p, saved.Options{})
 		if err != nil {
 			return fmt.Errorf("%w; if the server is running, use search backup -url", err)
@@ -172,10 +165,9 @@ func remoteBackup(ctx context.Context, base, token string, stdout io.Writer) err
 func restoreCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("search restore", flag.ContinueOnError)
 	from := fs.String("from", "", "snapshot `directory` written by search backup")
-	ixDir := fs.String("index", "", "index `directory` to restore to (default: DATA/index)")
-	data := fs.String("data", "data", "data `directory` whose saved.db receives the saved searches")
+	var loc localDirs
+	loc.flags(fs, "index `directory` to restore to (default: DATA/index)", "data `directory` whose saved.db receives the saved searches")
 	force := fs.Bool("force", false, "move an existing index and saved.db aside (NAME.before-restore-TIME) instead of refusing")
-	dict := fs.String("dict", "", "jieba dictionary `directory` (default: the embedded copy)")
 	synopsis := "Usage: search restore -from SNAPSHOT [-index DIR] [-data DIR] [-force]\n\nStop the server first.\n"
 	if err := parseTool(fs, args, stderr, synopsis); err != nil {
 		return err
@@ -183,24 +175,16 @@ func restoreCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *from == "" {
 		return usageErr("-from SNAPSHOT is required")
 	}
-	if *ixDir == "" {
-		*ixDir = filepath.Join(*data, "index")
-	}
-	if err := analyzers.Configure(analyzers.Options{DictDir: *dict}); err != nil {
+	if err := loc.prepare(); err != nil {
 		return err
 	}
-	if exists(*ixDir) {
-		if err := checkNotServed(*ixDir); err != nil {
-			return err
-		}
-	}
 	st, err := backup.Restore(ctx, *from, backup.RestoreOptions{
-		IndexDir: *ixDir, SavedPath: filepath.Join(*data, savedDBName), Force: *force,
+		IndexDir: loc.index, SavedPath: loc.savedPath(), Force: *force,
 	})
 	if err != nil {
 		return err
 	}
-	ix, err := index.Open(*ixDir)
+	ix, err := index.Open(loc.index)
 	if err != nil {
 		return fmt.Errorf("restored index does not open: %w", err)
 	}
@@ -212,12 +196,36 @@ func restoreCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	fmt.Fprintf(stdout, "restored %d reports to %s and %d saved searches from the snapshot of %s\n",
-		n, *ixDir, st.SavedRestored, st.Manifest.Created.Format(time.RFC3339))
+		n, loc.index, st.SavedRestored, st.Manifest.Created.Format(time.RFC3339))
 	for _, p := range st.MovedAside {
 		fmt.Fprintf(stdout, "moved aside: %s\n", p)
 	}
 	return nil
 }
+
+// localDirs are the -index, -data and -dict flags backup and restore share
+// when they work on files rather than through a running server.
+type localDirs struct{ index, data, dict string }
+
+func (l *localDirs) flags(fs *flag.FlagSet, indexUsage, dataUsage string) {
+	fs.StringVar(&l.index, "index", "", indexUsage)
+	fs.StringVar(&l.data, "data", "data", dataUsage)
+	fs.StringVar(&l.dict, "dict", "", "jieba dictionary `directory` (default: the embedded copy)")
+}
+
+// prepare defaults -index to DATA/index, configures the analyzers and
+// fails when another process holds the index open.
+func (l *localDirs) prepare() error {
+	if l.index == "" {
+		l.index = filepath.Join(l.data, "index")
+	}
+	if err := analyzers.Configure(analyzers.Options{DictDir: l.dict}); err != nil {
+		return err
+	}
+	return checkNotServed(l.index)
+}
+
+func (l *localDirs) savedPath() string { return filepath.Join(l.data, savedDBName) }
 
 // checkNotServed fails when another process (a running server or indexer)
 // holds the index's lock; opening it would wait for that process forever.
