@@ -150,10 +150,7 @@ func (s *Server) handleSavedPage(c *gin.Context) {
 // reports indexed since it was last seen.
 func (s *Server) runSaved(ctx context.Context, ss saved.SavedSearch, q index.Query) (res, fresh *index.Result, err error) {
 	if res, err = s.runSearch(ctx, q); err == nil {
-		nq := q
-		since := ss.LastSeen
-		nq.IndexedAfter, nq.Size = &since, openNewShown
-		fresh, err = s.runSearch(ctx, nq)
+		fresh, err = s.runSearch(ctx, newSince(q, ss, openNewShown))
 	}
 	return res, fresh, err
 }

@@ -128,15 +128,20 @@ func (s *Server) runSearch(ctx context.Context, q index.Query) (*index.Result, e
 // returns how many there are, with the result (one hit and the facets,
 // whose names label the query's filters).
 func (s *Server) countNew(ctx context.Context, ss saved.SavedSearch, iq index.Query) (uint64, *index.Result, error) {
-	q := iq
-	since := ss.LastSeen
-	q.IndexedAfter = &since
-	q.Page, q.Size, q.Cursor = 1, 1, ""
-	res, err := s.runSearch(ctx, q)
+	res, err := s.runSearch(ctx, newSince(iq, ss, 1))
 	if err != nil {
 		return 0, nil, err
 	}
 	return res.Total, res, nil
+}
+
+// newSince returns the first page of size hits of iq, restricted to reports
+// indexed after ss was last seen.
+func newSince(iq index.Query, ss saved.SavedSearch, size int) index.Query {
+	since := ss.LastSeen
+	iq.IndexedAfter = &since
+	iq.Page, iq.Size, iq.Cursor = 1, size, ""
+	return iq
 }
 
 // counted is the number of new reports of one saved search, or why it is
