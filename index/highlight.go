@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"sort"
 	"unicode/utf8"
 
@@ -72,7 +71,7 @@ func mergeSpans(tlm search.TermLocationMap) search.TermLocationMap {
 	}
 	sort.Slice(all, func(i, j int) bool {
 		a, b := all[i], all[j]
-		if c := compareArrayPositions(a.ArrayPositions, b.ArrayPositions); c != 0 {
+		if c := a.ArrayPositions.Compare(b.ArrayPositions); c != 0 {
 			return c < 0
 		}
 		if a.Start != b.Start {
@@ -84,7 +83,7 @@ func mergeSpans(tlm search.TermLocationMap) search.TermLocationMap {
 	for _, l := range all {
 		if n := len(out); n > 0 {
 			last := out[n-1]
-			if compareArrayPositions(last.ArrayPositions, l.ArrayPositions) == 0 && l.Start < last.End {
+			if last.ArrayPositions.Equals(l.ArrayPositions) && l.Start < last.End {
 				last.End = max(last.End, l.End)
 				continue
 			}
@@ -93,17 +92,6 @@ func mergeSpans(tlm search.TermLocationMap) search.TermLocationMap {
 		out = append(out, &c)
 	}
 	return search.TermLocationMap{"": out}
-}
-
-// compareArrayPositions orders array positions as bleve does: element by
-// element, then shorter first.
-func compareArrayPositions(a, b search.ArrayPositions) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			return cmp.Compare(a[i], b[i])
-		}
-	}
-	return cmp.Compare(len(a), len(b))
 }
 
 // sentenceFragmenter makes one fragment per sentence that holds a match.
