@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -52,7 +53,7 @@ func summarise(d []time.Duration) Latency {
 	if len(d) == 0 {
 		return Latency{}
 	}
-	sortDurations(d)
+	slices.Sort(d)
 	var sum time.Duration
 	for _, x := range d {
 		sum += x

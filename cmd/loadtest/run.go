@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -352,8 +351,4 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	i := int(float64(len(sorted))*p/100+0.5) - 1
 	i = max(0, min(i, len(sorted)-1))
 	return sorted[i]
-}
-
-func sortDurations(d []time.Duration) {
-	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 }
