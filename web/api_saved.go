@@ -40,7 +40,7 @@ func (s *Server) handleAPISavedList(c *gin.Context) {
 	defer cancel()
 	list, err := s.saved.List(ctx)
 	if err != nil {
-		s.fail(c, fmt.Errorf("list saved searches: %w", err))
+		s.fail(c, err)
 		return
 	}
 	counts := s.countAll(c, list, uiEn)
@@ -76,7 +76,7 @@ func (s *Server) handleAPISavedCreate(c *gin.Context) {
 	}
 	ss, err := s.saved.Create(ctx, saved.SavedSearch{Name: *in.Name, Query: q})
 	if err != nil {
-		s.fail(c, fmt.Errorf("create saved search: %w", err))
+		s.fail(c, err)
 		return
 	}
 	c.Header("Location", linksOf(ss).Self)
@@ -277,7 +277,7 @@ func (s *Server) handleAPISavedImport(c *gin.Context) {
 	}
 	st, err := s.saved.Import(ctx, in.SavedSearches)
 	if err != nil {
-		s.fail(c, fmt.Errorf("import saved searches: %w", err))
+		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, st)

@@ -60,7 +60,7 @@ func (s *Server) handleSavedListPage(c *gin.Context) {
 	defer cancel()
 	list, err := s.saved.List(ctx)
 	if err != nil {
-		s.failPage(c, fmt.Errorf("list saved searches: %w", err))
+		s.failPage(c, err)
 		return
 	}
 	v := &savedListView{page: p, ExportURL: "/api/saved-searches/export"}
@@ -216,7 +216,7 @@ func (s *Server) handleSavedCreateForm(c *gin.Context) {
 	}
 	ss, err := s.saved.Create(ctx, saved.SavedSearch{Name: name, Query: q})
 	if err != nil {
-		s.failPage(c, fmt.Errorf("create saved search: %w", err))
+		s.failPage(c, err)
 		return
 	}
 	redirectSaved(c, linksOf(ss).Page)
