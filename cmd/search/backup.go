@@ -40,16 +40,13 @@ func runTool(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "restore":
 		err = restoreCommand(ctx, args[1:], stdout, stderr)
 	}
-	switch {
-	case err == nil:
+	if err == nil || errors.Is(err, errHelp) {
 		return 0
-	case errors.Is(err, errHelp):
-		return 0
-	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "search %s: %v\n", args[0], err)
-		return 2
 	}
 	fmt.Fprintf(stderr, "search %s: %v\n", args[0], err)
+	if errors.Is(err, errUsage) {
+		return 2
+	}
 	return 1
 }
 
