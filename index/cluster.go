@@ -217,6 +217,15 @@ func (w *Writer) resolve(ctx context.Context, entries []*entry, remove []string)
 // holder is the document that holds a report, and the report's input hash.
 type holder struct{ doc, hash string }
 
+// unscored returns a request for up to size hits of q from from, without
+// scores, loading the stored fields given.
+func unscored(q query.Query, size, from int, fields ...string) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	req.Score = bleve.ScoreNone
+	req.Fields = fields
+	return req
+}
+
 // lookupReports finds the documents holding reports ids.
 func (ix *Index) lookupReports(ctx context.Context, ids []string) (map[string]holder, error) {
 	out := map[string]holder{}
@@ -231,9 +240,7 @@ func (ix *Index) lookupReports(ctx context.Context, ids []string) (map[string]ho
 			qs = append(qs, termQ(fieldIDs, id))
 		}
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), len(qs), 0, false)
-	req.Score = bleve.ScoreNone
-	req.Fields = []string{fieldDedup}
+	req := unscored(bleve.NewDisjunctionQuery(qs...), len(qs), 0, fieldDedup)
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("look up existing reports: %w", err)
@@ -275,10 +282,8 @@ func decodeDedup(fields map[string]interface{}) (dedupInfo, error) {
 func (ov *overlay) load(ctx context.Context, q query.Query, full bool) error {
 	const page = 1000
 	for from := 0; ; from += page {
-		req := bleve.NewSearchRequestOptions(q, page, from, false)
-		req.Score = bleve.ScoreNone
+		req := unscored(q, page, from, fieldDedup, fieldHash)
 		req.SortBy([]string{"_id"})
-		req.Fields = []string{fieldDedup, fieldHash}
 		if full {
 			req.Fields = append(req.Fields, fieldMeta)
 		}
@@ -681,9 +686,7 @@ func (ix *Index) storedBodies(ctx context.Context, ids []string) (map[string]str
 	if len(ids) == 0 {
 		return out, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Score = bleve.ScoreNone
-	req.Fields = []string{fieldBody}
+	req := unscored(bleve.NewDocIDQuery(ids), len(ids), 0, fieldBody)
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("load bodies to re-index: %w", err)
@@ -746,10 +749,8 @@ func (ix *Index) fillCluster(ctx context.Context, d *Document) error {
 	if d.ClusterID == "" {
 		return nil
 	}
-	req := bleve.NewSearchRequestOptions(termQ(fieldCluster, d.ClusterID), maxClusterList, 0, false)
-	req.Score = bleve.ScoreNone
+	req := unscored(termQ(fieldCluster, d.ClusterID), maxClusterList, 0, fieldMeta)
 	req.SortBy([]string{"_id"})
-	req.Fields = []string{fieldMeta}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return fmt.Errorf("load cluster %s: %w", d.ClusterID, err)

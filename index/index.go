@@ -190,9 +190,7 @@ func (ix *Index) Extractor() *extract.Extractor { return ix.ext }
 // lists the reports of the other documents of its cluster.
 func (ix *Index) Document(ctx context.Context, id string) (*Document, error) {
 	// Every document lists its own id and its duplicates' in fieldIDs.
-	req := bleve.NewSearchRequestOptions(termQ(fieldIDs, id), 1, 0, false)
-	req.Score = bleve.ScoreNone
-	req.Fields = []string{fieldMeta, fieldBody}
+	req := unscored(termQ(fieldIDs, id), 1, 0, fieldMeta, fieldBody)
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("get document %s: %w", id, err)

@@ -118,8 +118,7 @@ func (ix *Index) searchBleve(ctx context.Context, q Query, f filters, textQ quer
 			main.AddFacet(name, fr)
 			continue
 		}
-		r := bleve.NewSearchRequestOptions(ix.withFilters(textQ, f, name), 0, 0, false)
-		r.Score = bleve.ScoreNone
+		r := unscored(ix.withFilters(textQ, f, name), 0, 0)
 		r.AddFacet(name, fr)
 		reqs = append(reqs, r)
 		names = append(names, name)
@@ -277,8 +276,7 @@ func (ix *Index) refineDates(ctx context.Context, full query.Query, years []Face
 
 // countDates counts the hits of q in the buckets of plan.
 func (ix *Index) countDates(ctx context.Context, q query.Query, plan datePlan) ([]FacetValue, error) {
-	r := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	r.Score = bleve.ScoreNone
+	r := unscored(q, 0, 0)
 	r.AddFacet(FacetDate, plan.request())
 	res, err := ix.bi.SearchInContext(ctx, r)
 	if err != nil {
