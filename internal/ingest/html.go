@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/investnews/regionsearch/index"
+	"github.com/investnews/regionsearch/index/extract"
 )
 
 // ParseHTML parses a saved news page. The main text is found by
@@ -376,18 +377,8 @@ func cloneTree(n *html.Node) *html.Node {
 	return c
 }
 
-// Date patterns of visible date lines.
-var (
-	zhDate  = regexp.MustCompile(`(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	isoDate = regexp.MustCompile(`\b(20\d\d|19\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b`)
-	enDate  = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(20\d\d|19\d\d)\b`)
-	enDate2 = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(20\d\d|19\d\d)\b`)
-	// dateCue marks a line that states when the page was published.
-	dateCue = regexp.MustCompile(`(?i)(发布时间|发布日期|发表时间|时间|日期|来源|published|posted|updated|release date|date)`)
-)
-
-var months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
-	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+// dateCue marks a line that states when the page was published.
+var dateCue = regexp.MustCompile(`(?i)(发布时间|发布日期|发表时间|时间|日期|来源|published|posted|updated|release date|date)`)
 
 // parseAnyDate reads a metadata date: RFC 3339, YYYY-MM-DD (with optional
 // time), 2023年3月30日, March 30, 2023 or 30 March 2023.
@@ -405,50 +396,9 @@ func parseAnyDate(s string) (time.Time, bool) {
 	return findDate(s)
 }
 
-// findDate returns the first date written in s.
-func findDate(s string) (time.Time, bool) {
-	type hit struct {
-		at      int
-		y, m, d int
-	}
-	var best *hit
-	try := func(h hit) {
-		if best == nil || h.at < best.at {
-			best = &h
-		}
-	}
-	if m := zhDate.FindStringSubmatchIndex(s); m != nil {
-		try(hit{m[0], atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
-	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
-		try(hit{m[0], atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
-	}
-	if m := enDate.FindStringSubmatchIndex(s); m != nil {
-		try(hit{m[0], atoi(s[m[6]:m[7]]), int(months[strings.ToLower(s[m[2]:m[3]])]), atoi(s[m[4]:m[5]])})
-	}
-	if m := enDate2.FindStringSubmatchIndex(s); m != nil {
-		try(hit{m[0], atoi(s[m[6]:m[7]]), int(months[strings.ToLower(s[m[4]:m[5]])]), atoi(s[m[2]:m[3]])})
-	}
-	if best == nil || best.m < 1 || best.m > 12 || best.d < 1 || best.d > 31 {
-		return time.Time{}, false
-	}
-	t := time.Date(best.y, time.Month(best.m), best.d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != best.d {
-		return time.Time{}, false // 31 April
-	}
-	return t, true
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return -1
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
+// findDate returns the date written in s, read by extract.FindDate (the
+// same reading the index gives a report's text).
+func findDate(s string) (time.Time, bool) { return extract.FindDate(s) }
 
 // dateLine finds the publication date in the visible text of a page: the
 // first of its first 40 lines that has a date cue (发布时间, Published, ...)
