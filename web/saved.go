@@ -280,10 +280,10 @@ func bodyError(err error, limit int64) error {
 // by commas, as the edit form's text boxes do; sources, whose names may
 // hold commas, are separated by line breaks instead.
 func formQuery(form url.Values) saved.Query {
-	split := func(vs []string) []string {
+	split := func(vs []string, sep func(rune) bool) []string {
 		var out []string
 		for _, v := range vs {
-			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+			for _, part := range strings.FieldsFunc(v, sep) {
 				if part = strings.TrimSpace(part); part != "" {
 					out = append(out, part)
 				}
@@ -291,20 +291,11 @@ func formQuery(form url.Values) saved.Query {
 		}
 		return out
 	}
-	lines := func(vs []string) []string {
-		var out []string
-		for _, v := range vs {
-			for _, line := range strings.Split(v, "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					out = append(out, line)
-				}
-			}
-		}
-		return out
-	}
+	comma := func(r rune) bool { return r == ',' || r == '，' || r == '、' }
+	line := func(r rune) bool { return r == '\n' }
 	q := saved.QueryFromValues(form)
-	q.Province, q.City, q.Sector = split(form["province"]), split(form["city"]), split(form["sector"])
-	q.Subsector, q.Source = split(form["subsector"]), lines(form["source"])
+	q.Province, q.City, q.Sector = split(form["province"], comma), split(form["city"], comma), split(form["sector"], comma)
+	q.Subsector, q.Source = split(form["subsector"], comma), split(form["source"], line)
 	return q
 }
 
