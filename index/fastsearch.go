@@ -437,11 +437,7 @@ func (ix *Index) loadHits(ctx context.Context, iterQ query.Query, c *colSet, pag
 	}
 	idq := bleve.NewDocIDQuery(ids)
 	idq.SetBoost(0)
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(iterQ, idq), len(ids), 0, false)
-	req.Fields = []string{fieldMeta}
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.AddField(fieldTitle)
-	req.Highlight.AddField(fieldBody)
+	req := hitsRequest(bleve.NewConjunctionQuery(iterQ, idq), len(ids), 0)
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return searchError(err)

@@ -5,10 +5,12 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
 	htmlformat "github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/blevesearch/bleve/v2/search/highlight"
@@ -25,6 +27,17 @@ const (
 	fragmentMax    = 240 // cut a long sentence around its first match to this
 	fragmentsPer   = 3   // fragments per field
 )
+
+// hitsRequest returns a request for a page of hits of q (size from from)
+// with what toHit needs: the stored metadata and snippets of title and body.
+func hitsRequest(q query.Query, size, from int) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	req.Fields = []string{fieldMeta}
+	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+	req.Highlight.AddField(fieldTitle)
+	req.Highlight.AddField(fieldBody)
+	return req
+}
 
 func init() {
 	if err := registry.RegisterHighlighter(highlighterName, newHighlighter); err != nil {

@@ -86,11 +86,7 @@ func (ix *Index) searchBleve(ctx context.Context, q Query, f filters, textQ quer
 		}
 		size, from = q.Size+1, 0 // one more tells whether a next page exists
 	}
-	main := bleve.NewSearchRequestOptions(full, size, from, false)
-	main.Fields = []string{fieldMeta}
-	main.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	main.Highlight.AddField(fieldTitle)
-	main.Highlight.AddField(fieldBody)
+	main := hitsRequest(full, size, from)
 	main.SortByCustom(order)
 	main.SearchAfter = after
 
