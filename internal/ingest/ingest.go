@@ -276,7 +276,7 @@ func (r *Reader) readFile(ctx context.Context, path string, explicit bool, emit 
 }
 
 func tooLarge(max int) string {
-	return fmt.Sprintf("more than %.1f MB; a report is never this long (raise -max-record if it really is one)", float64(max)/1e6)
+	return fmt.Sprintf("more than %.1f MB; a report is never this long", float64(max)/1e6)
 }
 
 // binaryProblem reports a file that is not text.
