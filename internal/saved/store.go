@@ -123,11 +123,8 @@ func (s *Store) List(ctx context.Context) ([]SavedSearch, error) {
 
 // Get returns the saved search with id, or an error of kind not found.
 func (s *Store) Get(ctx context.Context, id string) (SavedSearch, error) {
-	if err := ctx.Err(); err != nil {
+	if err := checkID(ctx, id); err != nil {
 		return SavedSearch{}, err
-	}
-	if !ValidID(id) {
-		return SavedSearch{}, notFound(id)
 	}
 	var ss SavedSearch
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -175,11 +172,8 @@ func (s *Store) Create(ctx context.Context, ss SavedSearch) (SavedSearch, error)
 // and must not call the store. An error from edit is returned as it is and
 // nothing changes.
 func (s *Store) Update(ctx context.Context, id string, edit func(*SavedSearch) error) (SavedSearch, error) {
-	if err := ctx.Err(); err != nil {
+	if err := checkID(ctx, id); err != nil {
 		return SavedSearch{}, err
-	}
-	if !ValidID(id) {
-		return SavedSearch{}, notFound(id)
 	}
 	var out SavedSearch
 	var editErr error
@@ -213,11 +207,8 @@ func (s *Store) Update(ctx context.Context, id string, edit func(*SavedSearch) e
 // as of t. LastSeen never moves back, so runs that finish out of order keep
 // the latest.
 func (s *Store) MarkSeen(ctx context.Context, id string, t time.Time) (SavedSearch, error) {
-	if err := ctx.Err(); err != nil {
+	if err := checkID(ctx, id); err != nil {
 		return SavedSearch{}, err
-	}
-	if !ValidID(id) {
-		return SavedSearch{}, notFound(id)
 	}
 	var out SavedSearch
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -242,11 +233,8 @@ func (s *Store) MarkSeen(ctx context.Context, id string, t time.Time) (SavedSear
 
 // Delete removes the saved search with id.
 func (s *Store) Delete(ctx context.Context, id string) error {
-	if err := ctx.Err(); err != nil {
+	if err := checkID(ctx, id); err != nil {
 		return err
-	}
-	if !ValidID(id) {
-		return notFound(id)
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearches)
@@ -385,6 +373,18 @@ func decode(k, v []byte) (SavedSearch, error) {
 		return ss, fmt.Errorf("saved search stored under %q has id %q", k, ss.ID)
 	}
 	return ss, nil
+}
+
+// checkID returns ctx's error, or an error of kind not found when id
+// cannot be a saved search's id.
+func checkID(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !ValidID(id) {
+		return notFound(id)
+	}
+	return nil
 }
 
 // wrap adds context to a storage error; client errors (an unknown id, an
