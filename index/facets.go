@@ -267,15 +267,7 @@ func (ix *Index) facetValues(name string, fr *search.FacetResult) []FacetValue {
 				counts[r.Name] = r.Count
 			}
 		}
-		for _, b := range AmountBuckets {
-			min, max := b.Min, b.Max
-			v := FacetValue{Value: b.Value, LabelZh: b.LabelZh, LabelEn: b.LabelEn, Min: &min, Count: counts[b.Value]}
-			if !math.IsInf(max, 1) {
-				v.Max = &max
-			}
-			out = append(out, v)
-		}
-		return out
+		return amountValues(func(i int) int { return counts[AmountBuckets[i].Value] })
 	}
 	if fr == nil || fr.Terms == nil {
 		return out
@@ -292,6 +284,21 @@ func (ix *Index) facetValues(name string, fr *search.FacetResult) []FacetValue {
 	})
 	if tf, ok := termFacets[name]; ok && len(out) > tf.size {
 		out = out[:tf.size] // shards were asked for every term
+	}
+	return out
+}
+
+// amountValues returns the amount facet: every bucket of AmountBuckets,
+// with count(i) the count of bucket i.
+func amountValues(count func(i int) int) []FacetValue {
+	out := make([]FacetValue, 0, len(AmountBuckets))
+	for i, b := range AmountBuckets {
+		min, max := b.Min, b.Max
+		v := FacetValue{Value: b.Value, LabelZh: b.LabelZh, LabelEn: b.LabelEn, Min: &min, Count: count(i)}
+		if !math.IsInf(max, 1) {
+			v.Max = &max
+		}
+		out = append(out, v)
 	}
 	return out
 }

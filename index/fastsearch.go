@@ -550,16 +550,7 @@ func (ix *Index) colFacets(s *colSearch, f filters, out *Result) {
 		}
 		out.Facets[name] = vals
 	}
-	amount := make([]FacetValue, 0, len(AmountBuckets))
-	for i, b := range AmountBuckets {
-		min, max := b.Min, b.Max
-		v := FacetValue{Value: b.Value, LabelZh: b.LabelZh, LabelEn: b.LabelEn, Min: &min, Count: s.buckets[i]}
-		if !math.IsInf(max, 1) {
-			v.Max = &max
-		}
-		amount = append(amount, v)
-	}
-	out.Facets[FacetAmount] = amount
+	out.Facets[FacetAmount] = amountValues(func(i int) int { return s.buckets[i] })
 	out.Facets[FacetDate] = ix.dateHistogram(s, f)
 	ix.addAllSelected(out.Facets, f)
 }
