@@ -28,7 +28,7 @@ import (
 	"github.com/investnews/regionsearch/index"
 )
 
-// MaxRecordBytes is the default bound on one record (a JSON line, a text
+// MaxRecordBytes is the bound on one record (a JSON line, a text
 // or HTML file). A news report is a few kilobytes; a record of megabytes is
 // a dump or a mistake, and analysing it would take memory in proportion.
 const MaxRecordBytes = 4 << 20
@@ -84,15 +84,6 @@ const (
 // Reader reads inputs. Stdin is read when an input is "-".
 type Reader struct {
 	Stdin io.Reader
-	// MaxRecordBytes bounds a record; 0 means MaxRecordBytes.
-	MaxRecordBytes int
-}
-
-func (r *Reader) max() int {
-	if r.MaxRecordBytes > 0 {
-		return r.MaxRecordBytes
-	}
-	return MaxRecordBytes
 }
 
 // Read walks the inputs (files or directories, recursively) and calls emit
@@ -108,7 +99,7 @@ func (r *Reader) Read(ctx context.Context, inputs []string, emit func(Record) er
 				problem(Problem{File: "-", Reason: ReasonUnreadable, Detail: "no standard input"})
 				continue
 			}
-			if err := readJSONL(ctx, "-", r.Stdin, r.max(), emit, problem); err != nil {
+			if err := readJSONL(ctx, "-", r.Stdin, MaxRecordBytes, emit, problem); err != nil {
 				return err
 			}
 			continue
@@ -239,15 +230,15 @@ func (r *Reader) readFile(ctx context.Context, path string, explicit bool, emit 
 	}
 	defer f.Close()
 	if format == "jsonl" {
-		return readJSONL(ctx, path, f, r.max(), emit, problem)
+		return readJSONL(ctx, path, f, MaxRecordBytes, emit, problem)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, int64(r.max())+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxRecordBytes+1))
 	if err != nil {
 		problem(Problem{File: path, Reason: ReasonUnreadable, Detail: describe(err)})
 		return nil
 	}
-	if len(data) > r.max() {
-		problem(Problem{File: path, Reason: ReasonTooLarge, Detail: tooLarge(r.max())})
+	if len(data) > MaxRecordBytes {
+		problem(Problem{File: path, Reason: ReasonTooLarge, Detail: tooLarge(MaxRecordBytes)})
 		return nil
 	}
 	var a index.Article
