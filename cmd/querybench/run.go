@@ -23,14 +23,16 @@ var errHelp = errors.New("help requested")
 
 // Config is the benchmark's configuration, from flags.
 type Config struct {
-	Index      string // index directory
-	DictDir    string // jieba dictionary directory; "" means the embedded copy
-	Requests   int    // queries per concurrency level
-	Clients    []int  // concurrency levels
-	Warmup     int    // queries run before measuring
-	Size       int    // hits per page
-	CPUProfile string // write a CPU profile of the measured runs here
-	MemProfile string // write a heap profile at the end here
+	Index      string   // index directory
+	DictDir    string   // jieba dictionary directory; "" means the embedded copy
+	Requests   int      // queries per concurrency level
+	Clients    []int    // concurrency levels
+	Warmup     int      // queries run before measuring
+	Size       int      // hits per page
+	CPUProfile string   // write a CPU profile of the measured runs here
+	MemProfile string   // write a heap profile at the end here
+	Kinds      []string // run only these kinds of the mix; nil means all
+	PerQuery   bool     // also report each query of the mix
 }
 
 // DefaultConfig returns the defaults.
@@ -71,7 +73,9 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&c.Size, "size", c.Size, "hits per page")
 	fs.StringVar(&c.CPUProfile, "cpuprofile", c.CPUProfile, "write a CPU profile to `file`")
 	fs.StringVar(&c.MemProfile, "memprofile", c.MemProfile, "write a heap profile to `file`")
+	fs.BoolVar(&c.PerQuery, "per-query", c.PerQuery, "also report latency per query of the mix")
 	clients := fs.String("c", "1,4,16", "comma-separated concurrency `levels`")
+	kinds := fs.String("kinds", "", "comma-separated `kinds` of the mix to run (one-word, two-word, phrase, filtered, exclusion); default all")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelp
@@ -85,6 +89,12 @@ func (m *Main) ParseFlags(args []string) error {
 			return fmt.Errorf("-c: bad level %q", s)
 		}
 		c.Clients = append(c.Clients, n)
+	}
+	c.Kinds = nil
+	for _, k := range strings.Split(*kinds, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			c.Kinds = append(c.Kinds, k)
+		}
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
@@ -119,6 +129,12 @@ func (m *Main) Run(ctx context.Context) error {
 		time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
 
 	mix := Mix(c.Size)
+	if len(c.Kinds) > 0 {
+		mix = slices.DeleteFunc(mix, func(cs Case) bool { return !slices.Contains(c.Kinds, cs.Kind) })
+		if len(mix) == 0 {
+			return fmt.Errorf("-kinds %s: no query of the mix has these kinds", strings.Join(c.Kinds, ","))
+		}
+	}
 	for i := 0; i < c.Warmup; i++ {
 		if _, err := m.ix.Search(ctx, mix[i%len(mix)].Query); err != nil {
 			return fmt.Errorf("warm-up %q: %w", mix[i%len(mix)].Name, err)
@@ -159,6 +175,7 @@ func (m *Main) Run(ctx context.Context) error {
 // sample is one timed query.
 type sample struct {
 	kind string
+	name string
 	d    time.Duration
 	hits uint64
 }
@@ -194,7 +211,7 @@ func (m *Main) level(ctx context.Context, mix []Case, clients int) error {
 					mu.Unlock()
 					return
 				}
-				samples[i] = sample{kind: cs.Kind, d: time.Since(t), hits: res.Total}
+				samples[i] = sample{kind: cs.Kind, name: cs.Name, d: time.Since(t), hits: res.Total}
 			}
 		})
 	}
@@ -213,22 +230,33 @@ func (m *Main) level(ctx context.Context, mix []Case, clients int) error {
 		}
 	}
 	for _, k := range append(kinds, "all") {
-		var ds []time.Duration
-		var hits uint64
-		for _, s := range samples {
-			if k == "all" || s.kind == k {
-				ds = append(ds, s.d)
-				hits += s.hits
-			}
+		m.report(k, samples, func(s sample) bool { return k == "all" || s.kind == k })
+	}
+	if m.Config.PerQuery {
+		for _, cs := range mix {
+			m.report(cs.Kind+" "+cs.Name, samples, func(s sample) bool { return s.kind == cs.Kind && s.name == cs.Name })
 		}
-		if len(ds) == 0 {
-			continue
-		}
-		slices.Sort(ds)
-		fmt.Fprintf(m.Stdout, "  %-10s %6d %8.1f %8.1f %8.1f %8.1f %10d\n", k, len(ds), ms(pct(ds, 50)), ms(pct(ds, 95)),
-			ms(pct(ds, 99)), ms(ds[len(ds)-1]), hits/uint64(len(ds)))
 	}
 	return nil
+}
+
+// report prints the latency percentiles and mean hits of the samples that
+// keep selects, under label.
+func (m *Main) report(label string, samples []sample, keep func(sample) bool) {
+	var ds []time.Duration
+	var hits uint64
+	for _, s := range samples {
+		if keep(s) {
+			ds = append(ds, s.d)
+			hits += s.hits
+		}
+	}
+	if len(ds) == 0 {
+		return
+	}
+	slices.Sort(ds)
+	fmt.Fprintf(m.Stdout, "  %-10s %6d %8.1f %8.1f %8.1f %8.1f %10d\n", label, len(ds), ms(pct(ds, 50)), ms(pct(ds, 95)),
+		ms(pct(ds, 99)), ms(ds[len(ds)-1]), hits/uint64(len(ds)))
 }
 
 func pct(sorted []time.Duration, p int) time.Duration {
