@@ -82,7 +82,10 @@ func Create(path string) (*Index, error) {
 }
 
 // Open opens an existing index. It refuses an index built with another
-// mapping or dictionary version and says how to rebuild it.
+// mapping or dictionary version and says how to rebuild it. An index whose
+// directory cannot be written (a read-only mount, no write permission) is
+// opened read-only: it searches, and writes fail with ErrIndexReadOnly
+// (see ReadOnly).
 func Open(path string) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -95,6 +98,9 @@ func Open(path string) (*Index, error) {
 		return nil, err
 	}
 	bi, err := bleve.Open(path)
+	if notWritable(err) {
+		bi, err = openReadOnly(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
