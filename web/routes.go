@@ -26,8 +26,12 @@ func (s *Server) routes(r *gin.Engine) {
 	sv.GET("/:id/results", s.handleAPISavedResults)
 	sv.GET("/:id/feed.atom", s.handleAPISavedFeed)
 
+	// Pages also answer HEAD (link checkers, uptime monitors); net/http
+	// sends the GET handler's headers without the body.
 	r.GET("/", s.handleSearchPage)
+	r.HEAD("/", s.handleSearchPage)
 	r.GET("/documents/:id", s.handleDocumentPage)
+	r.HEAD("/documents/:id", s.handleDocumentPage)
 	r.GET("/static/*path", s.handleStatic)
 	r.HEAD("/static/*path", s.handleStatic)
 	r.GET("/metrics", s.handleMetrics)
