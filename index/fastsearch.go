@@ -346,8 +346,11 @@ func newColSearch(c *colSet, f filters, sortName string, k int) *colSearch {
 // when bleve searched another snapshot; the caller then searches without
 // columns.
 func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ query.Query, fp string, c *colSet) (*Result, error) {
-	// The pass runs the text query with the one filter that is no facet.
+	// The pass runs the text query with the one filter that is no facet,
+	// its phrases checked the cheap way (phrase.go); the page is loaded
+	// with bleve's phrases, whose locations the highlighter needs.
 	iterQ := ix.withFilters(textQ, filters{indexedAfter: f.indexedAfter}, "")
+	passQ := passQuery(iterQ)
 	k := q.Page * q.Size
 	if q.Cursor != "" {
 		k = q.Size + 1 // one more tells whether a next page exists
@@ -360,7 +363,7 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 		}
 		s.after = after
 	}
-	req := bleve.NewSearchRequestOptions(iterQ, 0, 0, false)
+	req := bleve.NewSearchRequestOptions(passQ, 0, 0, false)
 	req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
 	if s.sortBy != byScore {
 		req.Score = bleve.ScoreNone
