@@ -38,7 +38,8 @@ type config struct {
 	CPUProfile string
 	MemProfile string
 	SkipJieba  bool
-	NoDedup    bool // index without merging duplicates or clustering near duplicates
+	NoDedup    bool   // index without merging duplicates or clustering near duplicates
+	Verify     string // only fingerprint this existing index
 }
 
 func parseFlags(args []string) (config, error) {
@@ -55,6 +56,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.MemProfile, "memprofile", "", "write a heap profile after indexing to `file`")
 	fs.BoolVar(&c.SkipJieba, "skipjieba", false, "do not measure raw jieba")
 	fs.BoolVar(&c.NoDedup, "nodedup", false, "index without merging exact duplicates or clustering near duplicates")
+	fs.StringVar(&c.Verify, "verify", "", "only print the documents, clusters and content fingerprint of the index in `directory`")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -68,6 +70,12 @@ func parseFlags(args []string) (config, error) {
 }
 
 func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
+	if c.Verify != "" {
+		if err := analyzers.Configure(analyzers.Options{}); err != nil {
+			return err
+		}
+		return printFingerprint(ctx, c.Verify, stdout)
+	}
 	tmp, err := os.MkdirTemp("", "indexbench")
 	if err != nil {
 		return err
@@ -168,7 +176,7 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "index size     %.1f MB, %.2f bytes per byte of text\n", float64(size)/1e6, float64(size)/float64(textBytes))
 	fmt.Fprintf(stdout, "peak memory    Go heap+stacks %.0f MB, VmHWM %.0f MB\n", float64(heapPeak)/1e6, float64(hwm)/1e6)
 	fmt.Fprintf(stdout, "machine        %d CPUs, GOMAXPROCS %d, %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
-	return nil
+	return printFingerprint(ctx, dir, stdout)
 }
 
 type indexResult struct{ indexed, skipped int }
