@@ -137,20 +137,28 @@ type overlay struct {
 	docs    map[string]*dstate // by document id
 	deleted map[string]bool    // document ids to delete (unless written again)
 	byText  map[string]*dstate
-	byBand  map[string][]*dstate
+	byBand  map[uint64][]*dstate
 	touched map[string]bool // cluster ids whose members or reports changed
 	// storedCluster holds the ids of clusters with members in the index.
 	storedCluster map[string]bool
 	now           time.Time
+	cache         *dedupCache   // the Writer's cache of stored dedup states
+	flying        *writtenBatch // the batch being written; nil when none
 }
 
-// resolve builds the bleve batch for new entries and reports to delete. It
-// returns the batch, how many entries it indexes (new or changed reports)
-// and how many of the reports to delete were found.
-func (w *Writer) resolve(ctx context.Context, entries []*entry, remove []string) (*bleve.Batch, int, int, error) {
+// resolved is a batch built by resolve.
+type resolved struct {
+	batch   *bleve.Batch
+	changes *writtenBatch // what the batch writes and deletes
+	indexed int           // entries indexed (new or changed reports)
+	found   int           // reports to delete that were found
+}
+
+// resolve builds the bleve batch for new entries and reports to delete.
+func (w *Writer) resolve(ctx context.Context, entries []*entry, remove []string) (resolved, error) {
 	ov := &overlay{ix: w.ix, dedup: !w.NoDedup, docs: map[string]*dstate{}, deleted: map[string]bool{},
-		byText: map[string]*dstate{}, byBand: map[string][]*dstate{}, touched: map[string]bool{}, storedCluster: map[string]bool{},
-		now: w.now().UTC()}
+		byText: map[string]*dstate{}, byBand: map[uint64][]*dstate{}, touched: map[string]bool{}, storedCluster: map[string]bool{},
+		now: w.now().UTC(), cache: w.cache, flying: w.flying}
 
 	// Which reports the index holds already, and with which input.
 	var ask []string
@@ -162,8 +170,9 @@ func (w *Writer) resolve(ctx context.Context, entries []*entry, remove []string)
 	ask = append(ask, remove...)
 	holders, err := w.ix.lookupReports(ctx, ask)
 	if err != nil {
-		return nil, 0, 0, err
+		return resolved{}, err
 	}
+	ov.flying.patchHolders(holders, ask)
 	var live []*entry
 	var gone []string
 	for _, e := range entries {
@@ -188,8 +197,8 @@ func (w *Writer) resolve(ctx context.Context, entries []*entry, remove []string)
 		for _, id := range gone {
 			docIDs = append(docIDs, holders[id].doc)
 		}
-		if err := ov.load(ctx, bleve.NewDocIDQuery(docIDs), true); err != nil {
-			return nil, 0, 0, err
+		if err := ov.load(ctx, docIDQuery(docIDs), true); err != nil {
+			return resolved{}, err
 		}
 		for _, id := range gone {
 			ov.removeReport(id, holders[id].doc)
@@ -198,20 +207,20 @@ func (w *Writer) resolve(ctx context.Context, entries []*entry, remove []string)
 
 	if ov.dedup && len(live) > 0 {
 		if err := ov.loadCandidates(ctx, live); err != nil {
-			return nil, 0, 0, err
+			return resolved{}, err
 		}
 	}
 	for _, e := range live {
 		ov.place(e)
 	}
 	if err := ov.settleClusters(ctx); err != nil {
-		return nil, 0, 0, err
+		return resolved{}, err
 	}
-	b, err := ov.batch(ctx)
+	b, u, err := ov.batch(ctx)
 	if err != nil {
-		return nil, 0, 0, err
+		return resolved{}, err
 	}
-	return b, len(live), found, nil
+	return resolved{batch: b, changes: u, indexed: len(live), found: found}, nil
 }
 
 // holder is the document that holds a report, and the report's input hash.
@@ -277,60 +286,143 @@ func decodeDedup(fields map[string]interface{}) (dedupInfo, error) {
 	return info, nil
 }
 
-// load adds the documents matching q to the overlay (those already in it
-// are kept), full with metadata, or light.
-func (ov *overlay) load(ctx context.Context, q query.Query, full bool) error {
+// load adds the documents q finds to the overlay (those already in it are
+// kept), full with metadata, or light. It finds them in the index and in the
+// batch in flight (writtenBatch), and adds them in the order of their ids.
+// Light states come from the cache when it has them.
+func (ov *overlay) load(ctx context.Context, q *dedupQuery, full bool) error {
+	type found struct {
+		id     string
+		fields map[string]interface{} // stored fields when full and from the index
+	}
+	var hits []found
 	const page = 1000
 	for from := 0; ; from += page {
-		req := unscored(q, page, from, fieldDedup, fieldHash)
+		req := unscored(q.bleve(), page, from)
 		req.SortBy([]string{"_id"})
 		if full {
-			req.Fields = append(req.Fields, fieldMeta)
+			req.Fields = []string{fieldDedup, fieldHash, fieldMeta}
 		}
 		res, err := ov.ix.bi.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("load documents for dedup: %w", err)
 		}
 		for _, h := range res.Hits {
-			if ov.deleted[h.ID] {
-				continue
-			}
-			st := ov.docs[h.ID]
-			if st != nil && (st.doc != nil || !full) {
-				continue
-			}
-			if st == nil {
-				info, err := decodeDedup(h.Fields)
-				if err != nil {
-					return fmt.Errorf("load document %s: %w", h.ID, err)
-				}
-				sig, err := decodeSignature(info.Sig)
-				if err != nil {
-					return fmt.Errorf("load document %s: %w", h.ID, err)
-				}
-				st = &dstate{id: h.ID, info: info, sig: sig, stored: true, bodyOf: h.ID}
-				st.hash, _ = h.Fields[fieldHash].(string)
-				ov.docs[h.ID] = st
-				ov.storedCluster[info.Cluster] = true
-				ov.index(st)
-			}
-			if full {
-				d, err := decodeMeta(h.Fields)
-				if err != nil {
-					return fmt.Errorf("load document %s: %w", h.ID, err)
-				}
-				st.doc = d
-				st.wasRep, st.wasCluster, st.wasSize = d.Representative, d.Cluster, d.ClusterSize
-				for _, s := range st.add {
-					st.addSource(s)
-				}
-				st.add = nil
+			if !ov.flying.overrides(h.ID) {
+				hits = append(hits, found{h.ID, h.Fields})
 			}
 		}
 		if len(res.Hits) < page {
-			return nil
+			break
 		}
 	}
+	for _, id := range ov.flying.matching(q) {
+		hits = append(hits, found{id: id})
+	}
+	slices.SortFunc(hits, func(a, b found) int { return strings.Compare(a.id, b.id) })
+
+	var missing []string
+	for _, h := range hits {
+		if h.fields == nil && !ov.flying.overrides(h.id) && ov.docs[h.id] == nil && ov.cache.get(h.id) == nil {
+			missing = append(missing, h.id)
+		}
+	}
+	read, err := ov.readStates(ctx, missing)
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		if ov.deleted[h.id] {
+			continue
+		}
+		st := ov.docs[h.id]
+		if st != nil && (st.doc != nil || !full) {
+			continue
+		}
+		if st == nil {
+			var c *cachedDedup
+			switch {
+			case ov.flying.overrides(h.id):
+				c = ov.flying.states[h.id]
+			case h.fields != nil:
+				if c, err = ov.decodeHit(h.id, h.fields); err != nil {
+					return err
+				}
+			default:
+				c = read[h.id]
+				if c == nil {
+					c = ov.cache.get(h.id)
+				}
+			}
+			if c == nil {
+				return fmt.Errorf("load document %s: dedup state not found", h.id)
+			}
+			st = ov.add(h.id, c)
+		}
+		if !full {
+			continue
+		}
+		var d *Document
+		if ov.flying.overrides(h.id) {
+			d = ov.flying.doc(h.id)
+		} else if d, err = decodeMeta(h.fields); err != nil {
+			return fmt.Errorf("load document %s: %w", h.id, err)
+		}
+		st.doc = d
+		st.wasRep, st.wasCluster, st.wasSize = d.Representative, d.Cluster, d.ClusterSize
+		for _, s := range st.add {
+			st.addSource(s)
+		}
+		st.add = nil
+	}
+	return nil
+}
+
+// readStates reads the dedup state of documents ids from the index and
+// caches it.
+func (ov *overlay) readStates(ctx context.Context, ids []string) (map[string]*cachedDedup, error) {
+	out := make(map[string]*cachedDedup, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := unscored(bleve.NewDocIDQuery(ids), len(ids), 0, fieldDedup, fieldHash)
+	res, err := ov.ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("load documents for dedup: %w", err)
+	}
+	for _, h := range res.Hits {
+		c, err := ov.decodeHit(h.ID, h.Fields)
+		if err != nil {
+			return nil, err
+		}
+		out[h.ID] = c
+	}
+	return out, nil
+}
+
+// decodeHit decodes the stored dedup state of document id and caches it.
+func (ov *overlay) decodeHit(id string, fields map[string]interface{}) (*cachedDedup, error) {
+	info, err := decodeDedup(fields)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", id, err)
+	}
+	sig, err := decodeSignature(info.Sig)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", id, err)
+	}
+	hash, _ := fields[fieldHash].(string)
+	c := compactDedup(&info, sig, hash)
+	ov.cache.put(id, c)
+	return c, nil
+}
+
+// add adds stored document id, light, to the overlay.
+func (ov *overlay) add(id string, c *cachedDedup) *dstate {
+	st := c.state(id)
+	ov.docs[id] = st
+	ov.storedCluster[st.info.Cluster] = true
+	ov.index(st)
+	return st
 }
 
 // index registers a document's text hash and band keys in the overlay.
@@ -341,8 +433,10 @@ func (ov *overlay) index(st *dstate) {
 	if _, ok := ov.byText[st.info.Text]; !ok {
 		ov.byText[st.info.Text] = st
 	}
-	for _, k := range st.sig.bandKeys() {
-		ov.byBand[k] = append(ov.byBand[k], st)
+	if hs, ok := st.sig.bandHashes(); ok {
+		for _, k := range hs {
+			ov.byBand[k] = append(ov.byBand[k], st)
+		}
 	}
 }
 
@@ -374,11 +468,7 @@ func (ov *overlay) loadCandidates(ctx context.Context, live []*entry) error {
 	if len(terms) == 0 {
 		return nil
 	}
-	qs := make([]query.Query, len(terms))
-	for i, t := range terms {
-		qs[i] = termQ(t.field, t.term)
-	}
-	return ov.load(ctx, bleve.NewDisjunctionQuery(qs...), false)
+	return ov.load(ctx, termsQuery(terms), false)
 }
 
 // keys returns the entry's dedup keys, computing them when the pipeline did
@@ -444,8 +534,10 @@ func (ov *overlay) drop(st *dstate) {
 	if ov.byText[st.info.Text] == st {
 		delete(ov.byText, st.info.Text)
 	}
-	for _, k := range st.sig.bandKeys() {
-		ov.byBand[k] = slices.DeleteFunc(ov.byBand[k], func(x *dstate) bool { return x == st })
+	if hs, ok := st.sig.bandHashes(); ok {
+		for _, k := range hs {
+			ov.byBand[k] = slices.DeleteFunc(ov.byBand[k], func(x *dstate) bool { return x == st })
+		}
 	}
 }
 
@@ -514,7 +606,11 @@ func (ov *overlay) nearest(st *dstate) *dstate {
 	var best *dstate
 	bestSim := 0.0
 	seen := map[*dstate]bool{st: true}
-	for _, k := range st.sig.bandKeys() {
+	hs, ok := st.sig.bandHashes()
+	if !ok {
+		return nil
+	}
+	for _, k := range hs {
 		for _, c := range ov.byBand[k] {
 			if seen[c] {
 				continue
@@ -573,14 +669,14 @@ func (ov *overlay) settleClusters(ctx context.Context) error {
 	if len(ov.touched) == 0 {
 		return nil
 	}
-	var qs []query.Query
+	var terms []fieldTerm
 	for c := range ov.touched {
 		if ov.storedCluster[c] {
-			qs = append(qs, termQ(fieldCluster, c))
+			terms = append(terms, fieldTerm{fieldCluster, c})
 		}
 	}
-	if len(qs) > 0 {
-		if err := ov.load(ctx, bleve.NewDisjunctionQuery(qs...), true); err != nil {
+	if len(terms) > 0 {
+		if err := ov.load(ctx, termsQuery(terms), true); err != nil {
 			return err
 		}
 	}
@@ -629,12 +725,14 @@ func (ov *overlay) settleClusters(ctx context.Context) error {
 	return nil
 }
 
-// batch writes the overlay's changes into a bleve batch.
-func (ov *overlay) batch(ctx context.Context) (*bleve.Batch, error) {
+// batch writes the overlay's changes into a bleve batch, and returns them.
+func (ov *overlay) batch(ctx context.Context) (*bleve.Batch, *writtenBatch, error) {
 	b := ov.ix.bi.NewBatch()
+	u := newWrittenBatch()
 	for id := range ov.deleted {
 		if ov.docs[id] == nil {
 			b.Delete(id)
+			u.delete(id)
 		}
 	}
 	var rebuild []string
@@ -645,7 +743,7 @@ func (ov *overlay) batch(ctx context.Context) (*bleve.Batch, error) {
 	}
 	bodies, err := ov.ix.storedBodies(ctx, rebuild)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make([]string, 0, len(ov.docs))
 	for id, st := range ov.docs {
@@ -667,17 +765,18 @@ func (ov *overlay) batch(ctx context.Context) (*bleve.Batch, error) {
 				indexed = st.doc.Indexed
 			}
 			if st.bdoc, err = ov.ix.bleveDoc(st.doc, st.hash); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		if err := ov.ix.addLateFields(st.bdoc, st.doc, &st.info, indexed); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := b.IndexAdvanced(st.bdoc); err != nil {
-			return nil, fmt.Errorf("index document %s: %w", st.doc.ID, err)
+			return nil, nil, fmt.Errorf("index document %s: %w", st.doc.ID, err)
 		}
+		u.write(id, st.doc, compactDedup(&st.info, st.sig, st.hash))
 	}
-	return b, nil
+	return b, u, nil
 }
 
 // storedBodies returns the stored body of each of ids.

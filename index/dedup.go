@@ -109,22 +109,35 @@ func similarity(a, b *signature) float64 {
 }
 
 // bandKeys returns the LSH keys of a signature, one per band, or nil when it
-// is too short.
+// is too short: the hex form of bandHashes.
 func (s *signature) bandKeys() []string {
-	if !s.valid() {
+	hs, ok := s.bandHashes()
+	if !ok {
 		return nil
 	}
 	keys := make([]string, bandCount)
 	var buf [8]byte
+	for b, h := range hs {
+		binary.BigEndian.PutUint64(buf[:], h)
+		keys[b] = hex.EncodeToString(buf[2:])
+	}
+	return keys
+}
+
+// bandHashes returns the 48-bit hash of each band of a valid signature; ok
+// is false when it is too short.
+func (s *signature) bandHashes() (hs [bandCount]uint64, ok bool) {
+	if !s.valid() {
+		return hs, false
+	}
 	for b := range bandCount {
 		h := mix64(uint64(b) + 0x9e3779b97f4a7c15)
 		for _, v := range s.bins[b*bandRows : (b+1)*bandRows] {
 			h = mix64(h ^ uint64(v))
 		}
-		binary.BigEndian.PutUint64(buf[:], h)
-		keys[b] = hex.EncodeToString(buf[:6])
+		hs[b] = h >> 16
 	}
-	return keys
+	return hs, true
 }
 
 // mix64 is a 64-bit finaliser (splitmix64): a bijection that spreads every

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 )
 
@@ -50,8 +49,10 @@ type Writer struct {
 	stats   WriteStats
 	now     func() time.Time
 
-	inflight chan error // the batch being written; nil when none
-	written  int        // documents of the in-flight batch
+	inflight chan error    // the batch being written; nil when none
+	written  int           // documents of the in-flight batch
+	flying   *writtenBatch // what the in-flight batch writes and deletes
+	cache    *dedupCache   // dedup state of stored documents (dedupcache.go)
 
 	// NoDedup turns off the merging of exact duplicates and the
 	// clustering of near duplicates (cluster.go): every report is a
@@ -66,7 +67,8 @@ func (ix *Index) NewWriter(batchSize int) *Writer {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	return &Writer{ix: ix, size: batchSize, byID: make(map[string]int), now: time.Now}
+	return &Writer{ix: ix, size: batchSize, byID: make(map[string]int), now: time.Now,
+		cache: newDedupCache(defaultDedupCacheDocs)}
 }
 
 // Add queues a document and starts writing the batch when it is full. A
@@ -96,14 +98,16 @@ func (w *Writer) Delete(ids ...string) error {
 	if err := w.Flush(context.Background()); err != nil {
 		return err
 	}
-	b, _, found, err := w.resolve(context.Background(), nil, ids)
+	r, err := w.resolve(context.Background(), nil, ids)
 	if err != nil {
 		return fmt.Errorf("delete %d reports: %w", len(ids), err)
 	}
-	if err := w.ix.bi.Batch(b); err != nil {
+	if err := w.ix.bi.Batch(r.batch); err != nil {
+		w.cache.reset()
 		return fmt.Errorf("delete %d reports: %w", len(ids), classifyWriteError(err))
 	}
-	w.stats.Deleted += found
+	w.cache.apply(r.changes)
+	w.stats.Deleted += r.found
 	return nil
 }
 
@@ -122,8 +126,11 @@ func (w *Writer) wait() error {
 	w.inflight = nil
 	if err == nil {
 		w.stats.Indexed += w.written
+		w.cache.apply(w.flying)
+	} else {
+		w.cache.reset()
 	}
-	w.written = 0
+	w.written, w.flying = 0, nil
 	return err
 }
 
@@ -137,20 +144,20 @@ func (w *Writer) flush(ctx context.Context, sync bool) error {
 		return err
 	}
 	if len(w.pending) > 0 {
-		b, n, err := w.batch(ctx)
+		r, err := w.batch(ctx)
 		if err != nil {
 			return err
 		}
-		if n > 0 {
+		if n := r.indexed; n > 0 {
 			done := make(chan error, 1)
 			go func() {
-				err := w.ix.bi.Batch(b)
+				err := w.ix.bi.Batch(r.batch)
 				if err != nil {
 					err = fmt.Errorf("write batch of %d documents: %w", n, classifyWriteError(err))
 				}
 				done <- err
 			}()
-			w.inflight, w.written = done, n
+			w.inflight, w.written, w.flying = done, n, r.changes
 		}
 	}
 	if sync {
@@ -162,12 +169,12 @@ func (w *Writer) flush(ctx context.Context, sync bool) error {
 // batch turns the queued documents into a bleve batch, leaving out those
 // whose content the index already holds and merging or clustering
 // duplicates (see resolve in cluster.go), and empties the queue.
-func (w *Writer) batch(ctx context.Context) (*bleve.Batch, int, error) {
-	b, n, _, err := w.resolve(ctx, w.pending, nil)
+func (w *Writer) batch(ctx context.Context) (resolved, error) {
+	r, err := w.resolve(ctx, w.pending, nil)
 	clear(w.pending)
 	w.pending = w.pending[:0]
 	clear(w.byID)
-	return b, n, err
+	return r, err
 }
 
 // Stats returns what the Writer has done so far. Documents of a batch still
