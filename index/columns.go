@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -53,6 +54,7 @@ type colSet struct {
 	bucket []int8    // index in AmountBuckets; -1 when no amount
 	date   []int64   // Unix nanoseconds; noDate when unknown
 	rank   []uint32  // position of the id in ids
+	rep    []bool    // stands for its cluster of duplicates (cluster.go)
 	ids    []string  // every id, sorted
 	dayLo  int64     // the first and last day with documents, in Unix days;
 	dayHi  int64     // dayLo > dayHi when no document has a date
@@ -150,6 +152,9 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 		}
 		ids = append(ids, idDoc{id, uint32(d)})
 	}
+	if err := c.readReps(r); err != nil {
+		return nil, fmt.Errorf("build facet columns: %w", err)
+	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i].id < ids[j].id })
 	c.ids = make([]string, len(ids))
 	for i, x := range ids {
@@ -171,7 +176,31 @@ func (c *colSet) grow(n int) {
 		c.bucket = append(c.bucket, -1)
 		c.date = append(c.date, noDate)
 		c.rank = append(c.rank, math.MaxUint32)
+		c.rep = append(c.rep, false)
 		c.n++
+	}
+}
+
+// readReps marks the documents that stand for their cluster: those with
+// the term "1" in fieldRep.
+func (c *colSet) readReps(r bleveindex.IndexReader) error {
+	tfr, err := r.TermFieldReader(context.Background(), []byte("1"), fieldRep, false, false, false)
+	if err != nil {
+		return err
+	}
+	defer tfr.Close()
+	var tfd bleveindex.TermFieldDoc
+	for {
+		d, err := tfr.Next(&tfd)
+		if err != nil {
+			return err
+		}
+		if d == nil {
+			return nil
+		}
+		if n := d.ID.Value(); n < uint64(c.n) {
+			c.rep[n] = true
+		}
 	}
 }
 

@@ -174,6 +174,9 @@ func cmpOrdered[T int64 | float64](a, b T) int {
 // add takes one hit of the text query.
 func (s *colSearch) add(doc uint32, score float64) {
 	c := s.c
+	if !c.rep[doc] {
+		return // another report of a cluster stands for it
+	}
 	fail, nfail := 0, 0
 	for i := range s.checks {
 		ch := &s.checks[i]
@@ -348,9 +351,10 @@ func newColSearch(c *colSet, f filters, sortName string, k int) *colSearch {
 func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ query.Query, fp string, c *colSet) (*Result, error) {
 	// The pass runs the text query with the one filter that is no facet,
 	// its phrases checked the cheap way (phrase.go); the page is loaded
-	// with bleve's phrases, whose locations the highlighter needs.
+	// with bleve's phrases, whose locations the highlighter needs, and the
+	// filter of cluster representatives that the pass reads from columns.
 	iterQ := ix.withFilters(textQ, filters{indexedAfter: f.indexedAfter}, "")
-	passQ := passQuery(iterQ)
+	passQ := passQuery(passBase(textQ, f))
 	k := q.Page * q.Size
 	if q.Cursor != "" {
 		k = q.Size + 1 // one more tells whether a next page exists
@@ -426,6 +430,20 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 	}
 	ix.colFacets(s, f, out)
 	return out, nil
+}
+
+// passBase is the query of the column pass before passQuery: the text
+// query with the indexed-after filter. It scores as withFilters does (a
+// boolean query's filter adds nothing to the score) but leaves out the
+// filter of cluster representatives, which colSearch.add applies from
+// colSet.rep at no cost per hit.
+func passBase(textQ query.Query, f filters) query.Query {
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(textQ)
+	if f.indexedAfter != nil {
+		bq.AddFilter(indexedAfterQuery(*f.indexedAfter))
+	}
+	return bq
 }
 
 // loadHits fetches the stored fields and highlights of the page's hits,

@@ -533,10 +533,7 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 		conj = append(conj, dq)
 	}
 	if f.indexedAfter != nil {
-		incl := false
-		dq := bleve.NewDateRangeInclusiveQuery(*f.indexedAfter, time.Time{}, &incl, nil)
-		dq.SetField(fieldIndexed)
-		conj = append(conj, dq)
+		conj = append(conj, indexedAfterQuery(*f.indexedAfter))
 	}
 	// One hit per cluster of duplicates: its representative (cluster.go).
 	conj = append(conj, termQ(fieldRep, "1"))
@@ -548,6 +545,14 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 		bq.AddFilter(bleve.NewConjunctionQuery(conj...))
 	}
 	return bq
+}
+
+// indexedAfterQuery matches the documents indexed after t.
+func indexedAfterQuery(t time.Time) query.Query {
+	incl := false
+	dq := bleve.NewDateRangeInclusiveQuery(t, time.Time{}, &incl, nil)
+	dq.SetField(fieldIndexed)
+	return dq
 }
 
 func toHit(h *search.DocumentMatch) (Hit, error) {
