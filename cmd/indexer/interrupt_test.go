@@ -27,8 +27,15 @@ import (
 // tests, so that a test can signal and kill a real indexer process.
 const childEnv = "REGIONSEARCH_INDEXER_TEST_CHILD"
 
+// childSetup, when set, prepares a child process before it runs main (the
+// fault tests limit its file size with it).
+var childSetup func()
+
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
+		if childSetup != nil {
+			childSetup()
+		}
 		main() // reads os.Args[1:] and exits
 	}
 	os.Exit(m.Run())

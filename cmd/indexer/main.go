@@ -16,7 +16,8 @@
 // flushes and closes the index, prints the summary and exits with status
 // 130; a second signal kills it at once. Exit status: 0 when every record
 // was indexed or unchanged, 1 when any record was skipped, 2 for a usage or
-// setup error, 130 when interrupted.
+// setup error or an index that cannot be written (disk full, read-only; the
+// index keeps every batch written before), 130 when interrupted.
 package main
 
 import (

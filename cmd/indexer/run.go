@@ -130,7 +130,8 @@ func (m *Main) ParseFlags(args []string) error {
 		fmt.Fprintf(fs.Output(), "Usage: indexer -index DIR [flags] INPUT...\n       indexer -server URL -token TOKEN [flags] INPUT...\n"+
 			"       indexer -index DIR -delete ID...\n\n"+
 			"INPUT is a .jsonl/.ndjson, .txt or .html file, a directory (recursive), or - for JSON Lines on stdin.\n"+
-			"Exit status: 0 all indexed or unchanged, 1 some records rejected, 2 usage or setup error,\n"+
+			"Exit status: 0 all indexed or unchanged, 1 some records rejected, 2 usage or setup error\n"+
+			"or the index cannot be written (disk full, read-only: run again once it can be), "+
 			"130 interrupted (SIGINT/SIGTERM: what was read is indexed; run again to finish).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
@@ -195,9 +196,13 @@ func (s *summary) line(st index.WriteStats, el time.Duration) string {
 }
 
 // Run indexes the inputs and returns the exit status: 0 when every record
-// was indexed or unchanged, 1 when any was skipped, 2 on a setup error and
-// ExitInterrupted when ctx was cancelled (by a signal) before the inputs
-// were read to the end.
+// was indexed or unchanged, 1 when any was skipped, 2 on a setup error or
+// when the index cannot be written, and ExitInterrupted when ctx was
+// cancelled (by a signal) before the inputs were read to the end.
+//
+// An index that cannot be written (read-only) is refused before any input
+// is read. When a write fails (disk full), the error says so, where, and
+// what to do; the index keeps every batch written before the failure.
 //
 // When ctx is cancelled, reading stops; the records already read are still
 // indexed, the last batch is flushed and the summary says the run was
@@ -211,13 +216,16 @@ func (m *Main) Run(ctx context.Context) (int, error) {
 		}
 		ix, err := index.OpenOrCreate(c.Index)
 		if err != nil {
-			return 2, err
+			return 2, openError(err, c.Index)
 		}
 		m.ix = ix
+		if err := checkWritable(ix, c.Index); err != nil {
+			return 2, err
+		}
 		if c.Delete {
 			w := ix.NewWriter(0)
 			if err := w.Delete(c.Inputs...); err != nil {
-				return 2, err
+				return 2, writeError(err, c.Index, -1)
 			}
 			fmt.Fprintf(m.Stderr, "deleted %d documents\n", len(c.Inputs))
 			return 0, nil
@@ -327,6 +335,9 @@ func (m *Main) Run(ctx context.Context) (int, error) {
 		meter.Finish()
 	}
 	if err != nil {
+		if c.Server == "" {
+			err = writeError(err, c.Index, stats.Indexed)
+		}
 		return 2, err
 	}
 	if readErr != nil {
