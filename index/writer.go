@@ -134,17 +134,21 @@ func (w *Writer) wait() error {
 	return err
 }
 
-// flush starts writing the queued documents as one batch, after the batch
-// in flight is written; with sync it also waits for the new batch.
+// flush starts writing the queued documents as one batch, once the batch
+// in flight is written; with sync it also waits for the new batch. The new
+// batch is decided while the one in flight is written, against the index
+// and the batch in flight (see writtenBatch).
 func (w *Writer) flush(ctx context.Context, sync bool) error {
 	if len(w.ix.shards) > 0 {
 		return ErrReadOnly
 	}
-	if err := w.wait(); err != nil {
-		return err
-	}
 	if len(w.pending) > 0 {
 		r, err := w.batch(ctx)
+		// The decision holds only if the batch it was taken against is
+		// written.
+		if werr := w.wait(); werr != nil {
+			return werr
+		}
 		if err != nil {
 			return err
 		}
