@@ -43,10 +43,11 @@ import (
 // is a function of the cluster's members, so the outcome does not depend on
 // the order of deletions.
 //
-// Decisions are taken when a batch is built, after the previous batch is in
-// the index, against the index and the documents of the batch itself; a
-// batch is written as one bleve batch, so a crash never leaves a cluster
-// half updated.
+// Decisions are taken when a batch is built, while the previous batch is
+// written, against the index, the previous batch's changes (writtenBatch in
+// inflight.go) and the documents of the batch itself; a batch is written as
+// one bleve batch, and only once the previous one is in the index, so a
+// crash never leaves a cluster half updated.
 
 // Field names of the dedup state.
 const (

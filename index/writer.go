@@ -37,8 +37,9 @@ type entry struct {
 
 // Writer adds documents to an index in batches. It skips documents whose
 // content is already indexed. While one batch is written to the index, the
-// next one is filled: Add returns as soon as the document is queued, and only
-// waits when a second batch is full before the first is written. A Writer is
+// next one is filled and, once full, decided: Add returns as soon as the
+// document is queued, and only waits when a second batch is decided before
+// the first is written. A Writer is
 // not safe for concurrent use; run extraction in parallel and feed one
 // Writer (see Pipeline).
 type Writer struct {
