@@ -55,6 +55,7 @@ type colSet struct {
 	date   []int64   // Unix nanoseconds; noDate when unknown
 	rank   []uint32  // position of the id in ids
 	rep    []bool    // stands for its cluster of duplicates (cluster.go)
+	passes passCache // recent passes of text queries (passcache.go)
 	ids    []string  // every id, sorted
 	dayLo  int64     // the first and last day with documents, in Unix days;
 	dayHi  int64     // dayLo > dayHi when no document has a date

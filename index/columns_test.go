@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"time"
 )
 
 // TestColumnsMatchBleve runs the same searches with facet columns and with
@@ -15,12 +16,19 @@ func TestColumnsMatchBleve(t *testing.T) {
 	if !ix.columnsReady() {
 		t.Fatal("columns not built for a small index")
 	}
-	p1 := ""
+	comparePaths(t, ix, func(q Query) []string { return pages(t, ix, q, false) },
+		func(q Query) []string { return pages(t, ix, q, true) })
+}
+
+// comparePaths runs a set of searches, every sort and several page sizes,
+// two ways, and reports the pages that differ.
+func comparePaths(t *testing.T, ix *Index, fast, slow func(Query) []string) {
+	t.Helper()
 	res, err := ix.Search(context.Background(), Query{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p1 = res.Facets[FacetProvince][0].Value
+	p1 := res.Facets[FacetProvince][0].Value
 	s1 := res.Facets[FacetSector][0].Value
 	src := res.Facets[FacetSource][0].Value
 	queries := []Query{
@@ -31,6 +39,7 @@ func TestColumnsMatchBleve(t *testing.T) {
 		{Provinces: []string{p1}, AmountMin: ptrF(1e9), DateFrom: "2021-01-01", DateTo: "2024-06-30"},
 		{Sources: []string{src}, AmountMax: ptrF(1e10)},
 		{Text: `"总投资"`, DateFrom: "2023-01-01", DateTo: "2023-02-15"},
+		{Text: `"总投资" -"重点项目"`},
 		{Text: "Liaocheng"},
 		{Text: "nothingmatchesthis"},
 	}
@@ -40,14 +49,14 @@ func TestColumnsMatchBleve(t *testing.T) {
 				q := q
 				q.Sort, q.Size = s, size
 				name := fmt.Sprintf("%d/%s/%d", i, s, size)
-				fast, slow := pages(t, ix, q, false), pages(t, ix, q, true)
-				if len(fast) != len(slow) {
-					t.Errorf("%s: %d pages with columns, %d without", name, len(fast), len(slow))
+				a, b := fast(q), slow(q)
+				if len(a) != len(b) {
+					t.Errorf("%s: %d pages one way, %d the other", name, len(a), len(b))
 					continue
 				}
-				for p := range fast {
-					if fast[p] != slow[p] {
-						t.Errorf("%s page %d differs:\ncolumns %s\nbleve   %s", name, p, fast[p], slow[p])
+				for p := range a {
+					if a[p] != b[p] {
+						t.Errorf("%s page %d differs:\nfirst  %s\nsecond %s", name, p, a[p], b[p])
 						break
 					}
 				}
@@ -106,5 +115,69 @@ func TestCursorsCrossPaths(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("sort %s: alternating paths gave\n%v\nwant\n%v", s, got, want)
 		}
+	}
+}
+
+// TestPassCacheMatchesPass checks that a search answered from cached
+// passes gives the answers of one that runs its pass.
+func TestPassCacheMatchesPass(t *testing.T) {
+	ix := newTestIndex(t, demoArticles(t, 37, 160))
+	ix.search.cacheAll = true
+	comparePaths(t, ix, func(q Query) []string {
+		pages(t, ix, q, false) // fills the cache
+		return pages(t, ix, q, false)
+	}, func(q Query) []string {
+		ix.SetPassCache(0)
+		defer ix.SetPassCache(DefaultPassCacheBytes)
+		return pages(t, ix, q, false)
+	})
+	if c := ix.columnsFor(); c == nil || c.passes.hits.Load() == 0 {
+		t.Error("no search was answered from the pass cache")
+	}
+}
+
+// TestPassCacheInvalidation checks that cached passes end with their
+// snapshot: reports added or deleted after a pass was cached are found or
+// gone in the next search.
+func TestPassCacheInvalidation(t *testing.T) {
+	ix := newTestIndex(t, demoArticles(t, 41, 80))
+	ix.search.cacheAll = true
+	q := Query{Text: "项目", Sort: "-date", Size: 5}
+	search := func() *Result {
+		t.Helper()
+		res, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	before := search()
+	c := ix.columnsFor()
+	if again := search(); again.Total != before.Total || c.passes.hits.Load() != 1 {
+		t.Fatalf("second search: total %d (want %d), %d replays (want 1)", again.Total, before.Total, c.passes.hits.Load())
+	}
+
+	w := ix.NewWriter(1)
+	late := Article{ID: "late", Title: "新项目签约", Body: "2030年聊城新签约重大项目一个，总投资5亿元。",
+		Date: time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)}
+	if err := w.Add(context.Background(), ix.Prepare(late)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	added := search()
+	if added.Total != before.Total+1 || len(added.Hits) == 0 || added.Hits[0].ID != "late" {
+		t.Fatalf("after adding: total %d (want %d), first hit %v", added.Total, before.Total+1, hitIDs(added))
+	}
+
+	if err := w.Delete("late"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if gone := search(); gone.Total != before.Total || fmt.Sprint(hitIDs(gone)) != fmt.Sprint(hitIDs(before)) {
+		t.Fatalf("after deleting: total %d (want %d), hits %v (want %v)", gone.Total, before.Total, hitIDs(gone), hitIDs(before))
 	}
 }

@@ -367,39 +367,8 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 		}
 		s.after = after
 	}
-	req := bleve.NewSearchRequestOptions(passQ, 0, 0, false)
-	req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
-	if s.sortBy != byScore {
-		req.Score = bleve.ScoreNone
-	}
-	var stale bool
-	maker := func(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
-		if sc.IndexReader != c.snap {
-			stale = true
-			return nil, false, errStaleColumns
-		}
-		return func(d *search.DocumentMatch) error {
-			if d == nil {
-				return nil
-			}
-			doc := d.IndexInternalID.Value()
-			score := d.Score
-			sc.DocumentMatchPool.Put(d)
-			if doc >= uint64(c.n) {
-				stale = true
-				return errStaleColumns
-			}
-			s.add(uint32(doc), score)
-			return nil
-		}, false, nil
-	}
-	_, err := ix.bi.SearchInContext(context.WithValue(ctx, search.MakeDocumentMatchHandlerKey,
-		search.MakeDocumentMatchHandler(maker)), req)
-	if stale {
-		return nil, errStaleColumns
-	}
-	if err != nil {
-		return nil, searchError(err)
+	if err := ix.passOrReplay(ctx, q.Text, f, passQ, s); err != nil {
+		return nil, err
 	}
 
 	// The page, in order.
@@ -423,13 +392,85 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 		return nil, err
 	}
 	if more && len(page) > 0 {
-		out.NextCursor, err = s.cursor(q.Sort, fp, &page[len(page)-1])
-		if err != nil {
+		var err error
+		if out.NextCursor, err = s.cursor(q.Sort, fp, &page[len(page)-1]); err != nil {
 			return nil, err
 		}
 	}
 	ix.colFacets(s, f, out)
 	return out, nil
+}
+
+// passOrReplay gives s the matches of the text query text (compiled for
+// the pass as passQ) with filters f: from the snapshot's pass cache when
+// they are there, else from a pass, which is cached when large enough.
+func (ix *Index) passOrReplay(ctx context.Context, text string, f filters, passQ query.Query, s *colSearch) error {
+	c, scored := s.c, s.sortBy == byScore
+	limit := ix.search.passCacheLimit()
+	if limit <= 0 {
+		return ix.pass(ctx, passQ, s, nil)
+	}
+	hits := c.passes.get(passKey(text, f.indexedAfter, true))
+	if hits == nil && !scored { // an unscored sort can use either
+		hits = c.passes.get(passKey(text, f.indexedAfter, false))
+	}
+	if hits != nil {
+		hits.replay(s)
+		return nil
+	}
+	hits = &passHits{}
+	if err := ix.pass(ctx, passQ, s, hits); err != nil {
+		return err
+	}
+	if len(hits.docs) >= minCachedHits || ix.search.cacheAll {
+		c.passes.put(passKey(text, f.indexedAfter, scored), hits, limit)
+	}
+	return nil
+}
+
+// pass runs one bleve search of passQ whose hits s takes, and rec records
+// when not nil. It returns errStaleColumns when bleve searched another
+// snapshot than s's columns.
+func (ix *Index) pass(ctx context.Context, passQ query.Query, s *colSearch, rec *passHits) error {
+	c := s.c
+	req := bleve.NewSearchRequestOptions(passQ, 0, 0, false)
+	req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
+	if s.sortBy != byScore {
+		req.Score = bleve.ScoreNone
+	}
+	var stale bool
+	maker := func(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+		if sc.IndexReader != c.snap {
+			stale = true
+			return nil, false, errStaleColumns
+		}
+		return func(d *search.DocumentMatch) error {
+			if d == nil {
+				return nil
+			}
+			doc := d.IndexInternalID.Value()
+			score := d.Score
+			sc.DocumentMatchPool.Put(d)
+			if doc >= uint64(c.n) {
+				stale = true
+				return errStaleColumns
+			}
+			s.add(uint32(doc), score)
+			if rec != nil {
+				rec.add(uint32(doc), score, s.sortBy == byScore)
+			}
+			return nil
+		}, false, nil
+	}
+	_, err := ix.bi.SearchInContext(context.WithValue(ctx, search.MakeDocumentMatchHandlerKey,
+		search.MakeDocumentMatchHandler(maker)), req)
+	if stale {
+		return errStaleColumns
+	}
+	if err != nil {
+		return searchError(err)
+	}
+	return nil
 }
 
 // passBase is the query of the column pass before passQuery: the text

@@ -26,6 +26,10 @@ type searchState struct {
 	cols      atomic.Pointer[colSet] // facet columns of the latest snapshot seen
 	building  atomic.Bool            // a background build of columns runs
 	noColumns atomic.Bool            // search without columns (tests compare)
+	cacheAll  bool                   // tests: cache passes of any size
+
+	passCacheBytes atomic.Int64 // see SetPassCache
+	passCacheSet   atomic.Bool  // SetPassCache was called
 }
 
 // SetSearchLimit bounds the searches (and export batches) that run at once

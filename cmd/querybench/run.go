@@ -33,11 +33,12 @@ type Config struct {
 	MemProfile string   // write a heap profile at the end here
 	Kinds      []string // run only these kinds of the mix; nil means all
 	PerQuery   bool     // also report each query of the mix
+	PassCache  int      // MB for cached passes of text queries; 0 disables, -1 the index default
 }
 
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
-	return Config{Requests: 400, Clients: []int{1, 4, 16}, Warmup: 40, Size: index.DefaultSize}
+	return Config{Requests: 400, Clients: []int{1, 4, 16}, Warmup: 40, Size: index.DefaultSize, PassCache: -1}
 }
 
 // Validate checks a configuration.
@@ -73,6 +74,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&c.Size, "size", c.Size, "hits per page")
 	fs.StringVar(&c.CPUProfile, "cpuprofile", c.CPUProfile, "write a CPU profile to `file`")
 	fs.StringVar(&c.MemProfile, "memprofile", c.MemProfile, "write a heap profile to `file`")
+	fs.IntVar(&c.PassCache, "pass-cache", c.PassCache, "`MB` for cached passes of text queries (0: none, so every query runs its pass; -1: the index default)")
 	fs.BoolVar(&c.PerQuery, "per-query", c.PerQuery, "also report latency per query of the mix")
 	clients := fs.String("c", "1,4,16", "comma-separated concurrency `levels`")
 	kinds := fs.String("kinds", "", "comma-separated `kinds` of the mix to run (one-word, two-word, phrase, filtered, exclusion); default all")
@@ -120,6 +122,9 @@ func (m *Main) Run(ctx context.Context) error {
 	start := time.Now()
 	if m.ix, err = index.OpenShards(strings.Split(c.Index, ",")...); err != nil {
 		return err
+	}
+	if c.PassCache >= 0 {
+		m.ix.SetPassCache(int64(c.PassCache) << 20)
 	}
 	n, err := m.ix.Count()
 	if err != nil {
