@@ -95,21 +95,18 @@ func (q *passPhrase) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	}
 	opts.IncludeTermVectors = false
 	var subs []search.Searcher
-	closeAll := func() {
-		for _, s := range subs {
+	fail := func(err error, open ...search.Searcher) (search.Searcher, error) {
+		for _, s := range append(subs, open...) {
 			_ = s.Close()
 		}
+		return nil, fmt.Errorf("phrase on %s: %w", field, err)
 	}
 	for _, terms := range slots {
 		var ts []search.Searcher
 		for _, t := range terms {
 			s, err := searcher.NewTermSearcher(ctx, r, t, field, q.boost, opts)
 			if err != nil {
-				closeAll()
-				for _, s := range ts {
-					_ = s.Close()
-				}
-				return nil, fmt.Errorf("phrase on %s: %w", field, err)
+				return fail(err, ts...)
 			}
 			ts = append(ts, s)
 		}
@@ -121,16 +118,14 @@ func (q *passPhrase) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		default:
 			d, err := searcher.NewDisjunctionSearcher(ctx, r, ts, 1, opts)
 			if err != nil {
-				closeAll()
-				return nil, fmt.Errorf("phrase on %s: %w", field, err)
+				return fail(err, ts...)
 			}
 			subs = append(subs, d)
 		}
 	}
 	must, err := searcher.NewConjunctionSearcher(ctx, r, subs, opts)
 	if err != nil {
-		closeAll()
-		return nil, fmt.Errorf("phrase on %s: %w", field, err)
+		return fail(err)
 	}
 	s := &phraseSearcher{must: must}
 	if len(slots) > 1 {
