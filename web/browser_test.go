@@ -304,6 +304,9 @@ func (b *browser) value(sel string) string {
 func (b *browser) screenshot(path string) {
 	b.t.Helper()
 	var png []byte
+	// Hits and facets below the fold are not rendered until scrolled near
+	// (content-visibility: auto); a full-page capture would show them blank.
+	b.eval(`document.querySelectorAll(".hit, .facet").forEach(function (e) { e.style.contentVisibility = "visible" }); ""`)
 	b.run("screenshot", chromedp.FullScreenshot(&png, 100))
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		b.t.Fatal(err)
