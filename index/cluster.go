@@ -322,9 +322,18 @@ func (ov *overlay) load(ctx context.Context, q *dedupQuery, full bool) error {
 	}
 	slices.SortFunc(hits, func(a, b found) int { return strings.Compare(a.id, b.id) })
 
+	// The states the cache has are taken now: reading the others puts them
+	// in the cache, and a full cache drops entries to make room, maybe some
+	// of these.
 	var missing []string
+	cached := make(map[string]*cachedDedup)
 	for _, h := range hits {
-		if h.fields == nil && !ov.flying.overrides(h.id) && ov.docs[h.id] == nil && ov.cache.get(h.id) == nil {
+		if h.fields != nil || ov.flying.overrides(h.id) || ov.docs[h.id] != nil {
+			continue
+		}
+		if c := ov.cache.get(h.id); c != nil {
+			cached[h.id] = c
+		} else {
 			missing = append(missing, h.id)
 		}
 	}
@@ -352,7 +361,7 @@ func (ov *overlay) load(ctx context.Context, q *dedupQuery, full bool) error {
 			default:
 				c = read[h.id]
 				if c == nil {
-					c = ov.cache.get(h.id)
+					c = cached[h.id]
 				}
 			}
 			if c == nil {

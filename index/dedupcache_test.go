@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -83,4 +85,32 @@ func TestDedupCacheMemory(t *testing.T) {
 		t.Errorf("%.0f bytes per cached document, want at most 1000", per)
 	}
 	runtime.KeepAlive(dc)
+}
+
+// TestDedupCacheEviction indexes the duplicate articles with caches so
+// small that reading a batch's candidates from the index drops others the
+// same decision needs: the index must be the one a large cache gives. (A
+// 1M-report run failed with "dedup state not found" once its cache was
+// full: the states of cached candidates were looked up again after reading
+// the missing ones had evicted them.)
+func TestDedupCacheEviction(t *testing.T) {
+	arts := slices.Clone(dedupArticles)
+	// Reprints of the wire story, each with its own closing line: every
+	// batch's candidates are the earlier ones, some cached and some not.
+	for i := range 12 {
+		a := dedupArticles[0]
+		a.ID, a.URL = "", fmt.Sprintf("https://reprint.example/%d", i)
+		a.Body += fmt.Sprintf("\n（来源：第%d家网站）", i+1)
+		arts = append(arts, a)
+	}
+	for _, size := range []int{2, 5} {
+		want := indexState(t, arts, size, true, 0)
+		for _, docs := range []int{1, 2, 3} {
+			t.Run(fmt.Sprintf("batch %d cache %d", size, docs), func(t *testing.T) {
+				if got := indexState(t, arts, size, false, docs); !reflect.DeepEqual(got, want) {
+					t.Errorf("cache of %d:\n%s\nwant:\n%s", docs, strings.Join(got, "\n"), strings.Join(want, "\n"))
+				}
+			})
+		}
+	}
 }

@@ -26,8 +26,8 @@ func TestOverlappedBatches(t *testing.T) {
 	arts = append(arts, arts[3], changed, wire, dedupArticles[1])
 	for _, size := range []int{1, 2, 3, 5} {
 		t.Run(fmt.Sprint("batch ", size), func(t *testing.T) {
-			want := indexState(t, arts, size, true)
-			if got := indexState(t, arts, size, false); !reflect.DeepEqual(got, want) {
+			want := indexState(t, arts, size, true, 0)
+			if got := indexState(t, arts, size, false, 0); !reflect.DeepEqual(got, want) {
 				t.Errorf("overlapped:\n%s\nwant (one batch at a time):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
@@ -35,15 +35,18 @@ func TestOverlappedBatches(t *testing.T) {
 }
 
 // indexState indexes arts with a Writer in batches of size, waiting for
-// each batch to be written before the next is decided when serial, and
-// describes every document: its reports, cluster, role and the reports it
-// lists.
-func indexState(t *testing.T, arts []Article, size int, serial bool) []string {
+// each batch to be written before the next is decided when serial, with a
+// dedup cache of cacheDocs documents (0: the default), and describes every
+// document: its reports, cluster, role and the reports it lists.
+func indexState(t *testing.T, arts []Article, size int, serial bool, cacheDocs int) []string {
 	t.Helper()
 	ctx := context.Background()
 	ix, _ := openTemp(t)
 	defer ix.Close()
 	w := ix.NewWriter(size)
+	if cacheDocs > 0 {
+		w.cache = newDedupCache(cacheDocs)
+	}
 	for i, a := range arts {
 		a.ID = DocumentID(a)
 		if err := w.Add(ctx, ix.Prepare(a)); err != nil {
