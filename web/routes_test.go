@@ -19,7 +19,8 @@ func TestHeadPages(t *testing.T) {
 		}
 		return nil, index.ErrNotFound
 	}}
-	srv := httptest.NewServer(mustHandler(t, f))
+	h, _ := newTestServer(t, f)
+	srv := httptest.NewServer(h)
 	defer srv.Close()
 	for _, tc := range []struct {
 		path string
@@ -54,11 +55,4 @@ func TestHeadPages(t *testing.T) {
 			t.Errorf("%s: HEAD without the security headers", tc.path)
 		}
 	}
-}
-
-// mustHandler returns the handler of a test server around f.
-func mustHandler(t *testing.T, f *fakeSearcher) http.Handler {
-	t.Helper()
-	h, _ := newTestServer(t, f)
-	return h
 }
