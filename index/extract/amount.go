@@ -74,19 +74,9 @@ func ParseAmounts(text string) []Amount {
 	}
 	as := parseAmounts(nt, f, &sg, year, dated)
 	for i := range as {
-		as[i].unnarrow(text, wm)
+		wm.back(text, &as[i].Start, &as[i].End, &as[i].Text)
 	}
 	return as
-}
-
-// unnarrow moves a figure read in a narrowed text back to the original
-// text (offsets and words).
-func (a *Amount) unnarrow(text string, wm widthMap) {
-	if len(wm.at) == 0 {
-		return
-	}
-	a.Start, a.End = wm.orig(a.Start), wm.orig(a.End)
-	a.Text = text[a.Start:a.End]
 }
 
 // parseAmounts scans the folded text f (same offsets as text) for figures and

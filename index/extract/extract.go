@@ -111,10 +111,7 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 			if evs[i].Title {
 				src, wm = title, tm
 			}
-			if len(wm.at) > 0 {
-				evs[i].Start, evs[i].End = wm.orig(evs[i].Start), wm.orig(evs[i].End)
-				evs[i].Text = src[evs[i].Start:evs[i].End]
-			}
+			wm.back(src, &evs[i].Start, &evs[i].End, &evs[i].Text)
 		}
 		return evs
 	}
@@ -167,7 +164,7 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 		if a.Scope == ScopeOther {
 			continue
 		}
-		a.unnarrow(body, bm)
+		bm.back(body, &a.Start, &a.End, &a.Text)
 		res.Amounts = append(res.Amounts, a.Amount)
 		res.Evidence = append(res.Evidence, Evidence{Field: "amounts", Value: formatCNY(a.CNY), Text: a.Text,
 			Start: a.Start, End: a.End, Note: a.Scope + "; " + a.why})
@@ -180,7 +177,7 @@ func (e *Extractor) ExtractDated(title, body string, published time.Time) Result
 		var ta []Amount
 		for _, a := range parseAmounts(nt, td.f, &td.sg, year, dated) {
 			if a.Scope != ScopeOther {
-				a.unnarrow(title, tm)
+				tm.back(title, &a.Start, &a.End, &a.Text)
 				ta = append(ta, a)
 			}
 		}

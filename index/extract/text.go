@@ -400,6 +400,16 @@ func (m widthMap) orig(i int) int {
 	return i + 2*sort.SearchInts(m.at, i)
 }
 
+// back moves the span [*start, *end) of a narrowed text, and its words
+// *text, to src, the text it was narrowed from.
+func (m widthMap) back(src string, start, end *int, text *string) {
+	if len(m.at) == 0 {
+		return
+	}
+	*start, *end = m.orig(*start), m.orig(*end)
+	*text = src[*start:*end]
+}
+
 // narrow returns s with full-width numbers written in ASCII, so that every
 // scanner of digits reads them: the digits ０..９ always; the full stop
 // ．, hyphen － and slash ／ between two digits (３．２, ２０２３－０３－３０);
