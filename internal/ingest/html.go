@@ -393,12 +393,8 @@ func parseAnyDate(s string) (time.Time, bool) {
 			return t.UTC(), true
 		}
 	}
-	return findDate(s)
+	return extract.FindDate(s) // the same reading the index gives a report's text
 }
-
-// findDate returns the date written in s, read by extract.FindDate (the
-// same reading the index gives a report's text).
-func findDate(s string) (time.Time, bool) { return extract.FindDate(s) }
 
 // dateLine finds the publication date in the visible text of a page: the
 // first of its first 40 lines that has a date cue (发布时间, Published, ...)
@@ -411,7 +407,7 @@ func dateLine(text string) (time.Time, bool) {
 		if len(l) > 300 || !dateCue.MatchString(l) {
 			continue
 		}
-		if t, ok := findDate(l); ok {
+		if t, ok := extract.FindDate(l); ok {
 			return t, true
 		}
 	}

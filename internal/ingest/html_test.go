@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/investnews/regionsearch/index/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -105,11 +107,11 @@ func TestFindDate(t *testing.T) {
 		"no date":                  "",
 	} {
 		got := ""
-		if d, ok := findDate(in); ok {
+		if d, ok := extract.FindDate(in); ok {
 			got = d.Format(time.DateOnly)
 		}
 		if got != want {
-			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
+			t.Errorf("extract.FindDate(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
