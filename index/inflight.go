@@ -20,19 +20,19 @@ type writtenBatch struct {
 	docs    map[string]*Document    // the documents written, body included
 	deleted []string                // documents deleted
 	gone    map[string]bool         // documents written or deleted
-	reports map[string]string       // report id → written document that holds it
+	reports map[string]holder       // report id → written document that holds it
 }
 
 func newWrittenBatch() *writtenBatch {
 	return &writtenBatch{states: map[string]*cachedDedup{}, docs: map[string]*Document{},
-		gone: map[string]bool{}, reports: map[string]string{}}
+		gone: map[string]bool{}, reports: map[string]holder{}}
 }
 
 // write records a document the batch writes.
 func (wb *writtenBatch) write(id string, d *Document, c *cachedDedup) {
 	wb.states[id], wb.docs[id], wb.gone[id] = c, d, true
 	for _, r := range c.inputs {
-		wb.reports[r.id] = id
+		wb.reports[r.id] = holder{doc: id, hash: r.hash}
 	}
 }
 
@@ -64,12 +64,8 @@ func (wb *writtenBatch) patchHolders(holders map[string]holder, ids []string) {
 		if h, ok := holders[id]; ok && wb.gone[h.doc] {
 			delete(holders, id)
 		}
-		if doc, ok := wb.reports[id]; ok {
-			for _, r := range wb.states[doc].inputs {
-				if r.id == id {
-					holders[id] = holder{doc: doc, hash: r.hash}
-				}
-			}
+		if h, ok := wb.reports[id]; ok {
+			holders[id] = h
 		}
 	}
 }
