@@ -103,7 +103,7 @@ func (dc *dedupCache) reset() { clear(dc.docs) }
 
 // apply records the changes of a batch that is now in the index.
 func (dc *dedupCache) apply(wb *writtenBatch) {
-	for _, id := range wb.deleted {
+	for id := range wb.deleted {
 		delete(dc.docs, id)
 	}
 	for id, c := range wb.states {

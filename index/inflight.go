@@ -18,19 +18,18 @@ import (
 type writtenBatch struct {
 	states  map[string]*cachedDedup // dedup state of each document written
 	docs    map[string]*Document    // the documents written, body included
-	deleted []string                // documents deleted
-	gone    map[string]bool         // documents written or deleted
+	deleted map[string]bool         // documents deleted
 	reports map[string]holder       // report id → written document that holds it
 }
 
 func newWrittenBatch() *writtenBatch {
 	return &writtenBatch{states: map[string]*cachedDedup{}, docs: map[string]*Document{},
-		gone: map[string]bool{}, reports: map[string]holder{}}
+		deleted: map[string]bool{}, reports: map[string]holder{}}
 }
 
 // write records a document the batch writes.
 func (wb *writtenBatch) write(id string, d *Document, c *cachedDedup) {
-	wb.states[id], wb.docs[id], wb.gone[id] = c, d, true
+	wb.states[id], wb.docs[id] = c, d
 	for _, r := range c.inputs {
 		wb.reports[r.id] = holder{doc: id, hash: r.hash}
 	}
@@ -38,13 +37,14 @@ func (wb *writtenBatch) write(id string, d *Document, c *cachedDedup) {
 
 // delete records a document the batch deletes.
 func (wb *writtenBatch) delete(id string) {
-	wb.deleted = append(wb.deleted, id)
-	wb.gone[id] = true
+	wb.deleted[id] = true
 }
 
 // overrides reports whether the batch decides what the index holds for
 // document id; a nil batch decides nothing.
-func (wb *writtenBatch) overrides(id string) bool { return wb != nil && wb.gone[id] }
+func (wb *writtenBatch) overrides(id string) bool {
+	return wb != nil && (wb.states[id] != nil || wb.deleted[id])
+}
 
 // doc returns a copy of written document id that the caller may change.
 func (wb *writtenBatch) doc(id string) *Document {
@@ -61,7 +61,7 @@ func (wb *writtenBatch) patchHolders(holders map[string]holder, ids []string) {
 		return
 	}
 	for _, id := range ids {
-		if h, ok := holders[id]; ok && wb.gone[h.doc] {
+		if h, ok := holders[id]; ok && wb.overrides(h.doc) {
 			delete(holders, id)
 		}
 		if h, ok := wb.reports[id]; ok {
