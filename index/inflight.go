@@ -70,7 +70,8 @@ func (wb *writtenBatch) patchHolders(holders map[string]holder, ids []string) {
 	}
 }
 
-// matching returns the written documents that q finds, sorted by id.
+// matching returns the written documents that q finds, in no order (load
+// sorts them with the index's hits).
 func (wb *writtenBatch) matching(q *dedupQuery) []string {
 	if wb == nil {
 		return nil
@@ -81,7 +82,6 @@ func (wb *writtenBatch) matching(q *dedupQuery) []string {
 			out = append(out, id)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
