@@ -410,9 +410,10 @@ func (ix *Index) passOrReplay(ctx context.Context, text string, f filters, passQ
 	if limit <= 0 {
 		return ix.pass(ctx, passQ, s, nil)
 	}
-	hits := c.passes.get(passKey(text, f.indexedAfter, true))
-	if hits == nil && !scored { // an unscored sort can use either
-		hits = c.passes.get(passKey(text, f.indexedAfter, false))
+	key := passKey(text, f.indexedAfter, scored)
+	hits := c.passes.get(key)
+	if hits == nil && !scored { // an unscored sort can replay a scored pass
+		hits = c.passes.get(passKey(text, f.indexedAfter, true))
 	}
 	if hits != nil {
 		hits.replay(s)
@@ -423,7 +424,7 @@ func (ix *Index) passOrReplay(ctx context.Context, text string, f filters, passQ
 		return err
 	}
 	if len(hits.docs) >= minCachedHits || ix.search.cacheAll {
-		c.passes.put(passKey(text, f.indexedAfter, scored), hits, limit)
+		c.passes.put(key, hits, limit)
 	}
 	return nil
 }
@@ -432,10 +433,10 @@ func (ix *Index) passOrReplay(ctx context.Context, text string, f filters, passQ
 // when not nil. It returns errStaleColumns when bleve searched another
 // snapshot than s's columns.
 func (ix *Index) pass(ctx context.Context, passQ query.Query, s *colSearch, rec *passHits) error {
-	c := s.c
+	c, scored := s.c, s.sortBy == byScore
 	req := bleve.NewSearchRequestOptions(passQ, 0, 0, false)
 	req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
-	if s.sortBy != byScore {
+	if !scored {
 		req.Score = bleve.ScoreNone
 	}
 	var stale bool
@@ -457,7 +458,7 @@ func (ix *Index) pass(ctx context.Context, passQ query.Query, s *colSearch, rec 
 			}
 			s.add(uint32(doc), score)
 			if rec != nil {
-				rec.add(uint32(doc), score, s.sortBy == byScore)
+				rec.add(uint32(doc), score, scored)
 			}
 			return nil
 		}, false, nil
