@@ -24,7 +24,8 @@ func TestDedupCacheRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := compactDedup(&tt.info, tt.sig, "h").state("id")
+			c := compactDedup(&tt.info, tt.sig, "h")
+			st := c.state("id")
 			if !reflect.DeepEqual(st.info, tt.info) {
 				t.Errorf("info = %+v, want %+v", st.info, tt.info)
 			}
@@ -33,7 +34,7 @@ func TestDedupCacheRoundTrip(t *testing.T) {
 			}
 			// The overlay changes its states; the cache must not see it.
 			st.info.Inputs["new"] = "h3"
-			if again := compactDedup(&tt.info, tt.sig, "h").state("id"); again.info.Inputs["new"] != "" {
+			if again := c.state("id"); again.info.Inputs["new"] != "" || tt.info.Inputs["new"] != "" {
 				t.Error("state shares its inputs with the cache")
 			}
 		})
