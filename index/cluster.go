@@ -298,8 +298,9 @@ func (ov *overlay) load(ctx context.Context, q *dedupQuery, full bool) error {
 	}
 	var hits []found
 	const page = 1000
+	bq := q.bleve()
 	for from := 0; ; from += page {
-		req := unscored(q.bleve(), page, from)
+		req := unscored(bq, page, from)
 		req.SortBy([]string{"_id"})
 		if full {
 			req.Fields = []string{fieldDedup, fieldHash, fieldMeta}
