@@ -457,7 +457,7 @@ func (ix *Index) pass(ctx context.Context, passQ query.Query, s *colSearch, rec 
 				return errStaleColumns
 			}
 			s.add(uint32(doc), score)
-			if rec != nil {
+			if rec != nil && c.rep[doc] { // add drops the others on replay too
 				rec.add(uint32(doc), score, scored)
 			}
 			return nil

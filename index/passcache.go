@@ -55,7 +55,8 @@ func passKey(text string, indexedAfter *time.Time, scored bool) string {
 	return k + "\x00" + text
 }
 
-// passHits are the matches of one pass, in the order bleve found them.
+// passHits are the matches of one pass that stand for their cluster (the
+// others colSearch.add drops), in the order bleve found them.
 type passHits struct {
 	docs   []uint32
 	scores []float64 // by docs index; nil when the pass was not scored
