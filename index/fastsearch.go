@@ -475,17 +475,15 @@ func (ix *Index) pass(ctx context.Context, passQ query.Query, s *colSearch, rec 
 }
 
 // passBase is the query of the column pass before passQuery: the text
-// query with the indexed-after filter. It scores as withFilters does (a
-// boolean query's filter adds nothing to the score) but leaves out the
-// filter of cluster representatives, which colSearch.add applies from
-// colSet.rep at no cost per hit.
+// query with the indexed-after filter. It scores as withFilters does (both
+// are filtered) but leaves out the filter of cluster representatives,
+// which colSearch.add applies from colSet.rep at no cost per hit.
 func passBase(textQ query.Query, f filters) query.Query {
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(textQ)
+	var conj []query.Query
 	if f.indexedAfter != nil {
-		bq.AddFilter(indexedAfterQuery(*f.indexedAfter))
+		conj = append(conj, indexedAfterQuery(*f.indexedAfter))
 	}
-	return bq
+	return filtered(textQ, conj)
 }
 
 // loadHits fetches the stored fields and highlights of the page's hits,

@@ -537,11 +537,20 @@ func (ix *Index) withFilters(textQ query.Query, f filters, skip string) query.Qu
 	}
 	// One hit per cluster of duplicates: its representative (cluster.go).
 	conj = append(conj, termQ(fieldRep, "1"))
+	return filtered(textQ, conj)
+}
+
+// filtered returns textQ restricted to the documents matching every query
+// of conj, scored as textQ alone (a boolean query's filter adds nothing to
+// the score).
+func filtered(textQ query.Query, conj []query.Query) query.Query {
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(textQ)
-	if len(conj) == 1 {
+	switch len(conj) {
+	case 0:
+	case 1:
 		bq.AddFilter(conj[0])
-	} else {
+	default:
 		bq.AddFilter(bleve.NewConjunctionQuery(conj...))
 	}
 	return bq
