@@ -433,6 +433,11 @@ func (ix *Index) passOrReplay(ctx context.Context, text string, f filters, passQ
 // when not nil. It returns errStaleColumns when bleve searched another
 // snapshot than s's columns.
 func (ix *Index) pass(ctx context.Context, passQ query.Query, s *colSearch, rec *passHits) error {
+	if nativePass { // native.go; bleve's search when it cannot run passQ
+		if err := ix.nativePass(ctx, passQ, s, rec); !errors.Is(err, errNativeUnsupported) {
+			return err
+		}
+	}
 	c, scored := s.c, s.sortBy == byScore
 	req := bleve.NewSearchRequestOptions(passQ, 0, 0, false)
 	req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})

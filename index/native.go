@@ -1,0 +1,992 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// The native pass.
+//
+// A column pass through bleve costs a few hundred nanoseconds a hit in
+// bleve's searchers: a DocumentMatch per hit and per term, the conjunction
+// and disjunction machinery, byte-encoded document numbers. The native pass
+// evaluates the same query on the same scorch snapshot straight from the
+// segments' postings: for each segment, the candidates are computed with
+// bitmap operations on the terms' postings (bounds: documents that surely
+// match and documents that may match, the phrases being checked later), and
+// the candidates that stand for their cluster are then scored one by one,
+// each term's postings read in increasing order. It gives the handler of the
+// pass exactly what bleve's search would: the same documents in the same
+// order with the same scores, down to the bit. For that it mirrors how bleve
+// builds its searchers (search/query and search/searcher of bleve v2.6): the
+// children of a conjunction or disjunction sorted by their counts, each
+// composite searcher setting the query norm of its children when it is
+// built (the outermost wins), tf-idf term scores (sqrt(freq)·norm·idf times
+// the query weight boost·idf·queryNorm unless that is exactly 1), sums in
+// the order of the sorted children, the coordination factor of
+// disjunctions, and a boolean query's special cases (a clause matching
+// nothing is dropped, a must-not alone starts from all documents, a filter
+// wraps the rest).
+//
+// Query shapes it does not know (numeric and date ranges, prefix, fuzzy,
+// bleve's own phrase queries, query-string mode, more disjuncts than bleve
+// handles with its slice searcher) make it report that it cannot run the
+// query, before it has given any hit, and the pass falls back to bleve.
+
+// nativePass switches the native pass on; tests turn it off to compare the
+// two paths.
+var nativePass = true
+
+// errNativeUnsupported says that the native pass cannot run a query as
+// bleve would; the caller runs bleve's search instead.
+var errNativeUnsupported = errors.New("query shape not supported by the native pass")
+
+// Node kinds of the native pass, one for each kind of bleve searcher it
+// mirrors.
+const (
+	nTerm   = iota // TermSearcher
+	nConj          // ConjunctionSearcher
+	nDisj          // DisjunctionSliceSearcher
+	nBool          // BooleanSearcher
+	nFilter        // FilteringSearcher (a boolean query's filter)
+	nAll           // MatchAllSearcher
+	nNone          // MatchNoneSearcher
+	nPhrase        // phraseSearcher (phrase.go)
+)
+
+// nnode is a searcher of the native pass.
+type nnode struct {
+	kind int
+	kids []*nnode // nConj, nDisj: in the order bleve sorts them
+	min  int      // nDisj: matches needed; the searcher's Min()
+
+	must, should, not *nnode // nBool; should and not may be nil, must too when should is not
+	child, filter     *nnode // nFilter, nPhrase (child only)
+
+	boost float64 // nTerm, nAll
+	idf   float64 // nTerm
+	qw    float64 // nTerm, nAll: the query weight, 1 until a norm is set
+	count uint64  // nTerm: documents holding the term; nAll: all documents
+	exact bool    // the bounds are exact: no phrase check below
+
+	// nTerm: the term and its postings by segment, and a cursor in the
+	// current segment.
+	field  string
+	term   []byte
+	pls    []segment.PostingsList
+	its    []segment.PostingsIterator
+	bms    []*roaring.Bitmap // the postings of live documents, by segment
+	scores bool              // its scores are used (not below a must-not or filter)
+	it     segment.PostingsIterator
+	cur    int64 // the posting read last; -1 before the first, math.MaxInt64 after the last
+	freq   uint64
+	norm   float64
+	pit    segment.PostingsIterator // with locations, for phrase checks
+	pcur   int64
+	locs   []segment.Location
+
+	slots [][]*nnode // nPhrase: the terms of each position (none for a gap), when checked
+}
+
+// nsearch is one native evaluation: the snapshot, its segments and the
+// tree of searchers.
+type nsearch struct {
+	ctx      context.Context
+	m        mapping.IndexMapping
+	segs     []*scorch.SegmentSnapshot
+	offsets  []uint64
+	docTotal uint64
+	scored   bool
+	dicts    map[string][]segment.TermDictionary
+	terms    []*nnode
+	phrases  bool
+	live     []*roaring.Bitmap // by segment, when a node needs every document
+	err      error             // the first error of a cursor
+	posBuf   [][]npos          // phrase checks: locations by slot
+	seg      int               // the segment being evaluated
+}
+
+// npos is a location of a phrase check.
+type npos struct {
+	pos uint64
+	ap  []uint64
+}
+
+// nativeRun evaluates q on snapshot r as bleve's search with score mode
+// scored would, and gives every match in increasing document number to
+// take, skipping those that rep says do not stand for their cluster (rep
+// may be nil). It returns errNativeUnsupported, before giving any match,
+// when it cannot evaluate q exactly as bleve does.
+func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping, q query.Query,
+	scored bool, rep []bool, take func(doc uint64, score float64) error) error {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || ctx.Value(search.MaxTermSearchersKey) != nil {
+		return errNativeUnsupported
+	}
+	if sm, ok := m.(mapping.SynonymMapping); ok && sm.SynonymCount() > 0 {
+		return errNativeUnsupported
+	}
+	if nm, ok := m.(mapping.NestedMapping); ok && nm.CountNested() > 0 {
+		return errNativeUnsupported
+	}
+	ns := &nsearch{ctx: ctx, m: m, segs: snap.Segments(), scored: scored, dicts: map[string][]segment.TermDictionary{}}
+	var running uint64
+	for _, s := range ns.segs {
+		ns.offsets = append(ns.offsets, running)
+		running += s.Segment().Count()
+	}
+	var err error
+	if ns.docTotal, err = snap.DocCount(); err != nil {
+		return errNativeUnsupported
+	}
+	root, err := ns.build(q, true)
+	if err != nil {
+		return errNativeUnsupported
+	}
+	cands, err := ns.prepare(root)
+	if err != nil {
+		return errNativeUnsupported
+	}
+	return ns.emit(root, cands, rep, take)
+}
+
+// build returns the searcher bleve builds for q; scores says whether its
+// scores count (they do not below a must-not or a filter).
+func (ns *nsearch) build(q query.Query, scores bool) (*nnode, error) {
+	switch q := q.(type) {
+	case *query.TermQuery:
+		return ns.termNode(q.Term, ns.fieldOr(q.FieldVal), q.BoostVal.Value(), scores)
+	case *query.MatchQuery:
+		if q.Fuzziness != 0 || unexportedBool(q, "autoFuzzy") {
+			return nil, errNativeUnsupported
+		}
+		field := ns.fieldOr(q.FieldVal)
+		name := q.Analyzer
+		if name == "" {
+			name = ns.m.AnalyzerNameForPath(field)
+		}
+		an := ns.m.AnalyzerNamed(name)
+		if an == nil {
+			return nil, errNativeUnsupported
+		}
+		tokens := an.Analyze([]byte(q.Match))
+		if len(tokens) == 0 {
+			return &nnode{kind: nNone, exact: true}, nil
+		}
+		var kids []*nnode
+		for _, tok := range tokens {
+			n, err := ns.termNode(string(tok.Term), field, q.BoostVal.Value(), scores)
+			if err != nil {
+				return nil, err
+			}
+			kids = append(kids, n)
+		}
+		switch q.Operator {
+		case query.MatchQueryOperatorAnd:
+			return ns.conj(kids), nil
+		case query.MatchQueryOperatorOr:
+			return ns.disj(kids, 1)
+		}
+		return nil, errNativeUnsupported
+	case *query.ConjunctionQuery:
+		if unexportedBool(q, "queryStringMode") {
+			return nil, errNativeUnsupported
+		}
+		kids, err := ns.buildAll(q.Conjuncts, scores)
+		if err != nil {
+			return nil, err
+		}
+		if len(kids) == 0 {
+			return &nnode{kind: nNone, exact: true}, nil
+		}
+		return ns.conj(kids), nil
+	case *query.DisjunctionQuery:
+		if unexportedBool(q, "queryStringMode") || unexportedBool(q, "retrieveScoreBreakdown") {
+			return nil, errNativeUnsupported
+		}
+		kids, err := ns.buildAll(q.Disjuncts, scores)
+		if err != nil {
+			return nil, err
+		}
+		if len(kids) == 0 {
+			return &nnode{kind: nNone, exact: true}, nil
+		}
+		return ns.disj(kids, q.Min)
+	case *query.BooleanQuery:
+		return ns.boolean(q, scores)
+	case *query.MatchAllQuery:
+		return ns.all(q.BoostVal.Value()), nil
+	case *query.MatchNoneQuery:
+		return &nnode{kind: nNone, exact: true}, nil
+	case *passPhrase:
+		return ns.phrase(q, scores)
+	}
+	return nil, errNativeUnsupported
+}
+
+// buildAll builds the searchers of qs in order.
+func (ns *nsearch) buildAll(qs []query.Query, scores bool) ([]*nnode, error) {
+	kids := make([]*nnode, 0, len(qs))
+	for _, q := range qs {
+		n, err := ns.build(q, scores)
+		if err != nil {
+			return nil, err
+		}
+		kids = append(kids, n)
+	}
+	return kids, nil
+}
+
+// fieldOr returns field, or the mapping's default field when it is empty.
+func (ns *nsearch) fieldOr(field string) string {
+	if field == "" {
+		return ns.m.DefaultSearchField()
+	}
+	return field
+}
+
+// unexportedBool reads an unexported boolean field of the query struct q
+// points to (false when there is none): bleve keeps some settings that
+// change how it searches there.
+func unexportedBool(q any, name string) bool {
+	v := reflect.ValueOf(q)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return false
+	}
+	f := v.Elem().FieldByName(name)
+	return f.IsValid() && f.Kind() == reflect.Bool && f.Bool()
+}
+
+// termNode returns a term searcher: its postings in every segment, its
+// count without deleted documents and its idf.
+func (ns *nsearch) termNode(term, field string, boost float64, scores bool) (*nnode, error) {
+	dicts, ok := ns.dicts[field]
+	if !ok {
+		for _, s := range ns.segs {
+			d, err := s.Segment().Dictionary(field)
+			if err != nil {
+				return nil, err
+			}
+			dicts = append(dicts, d)
+		}
+		ns.dicts[field] = dicts
+	}
+	n := &nnode{kind: nTerm, field: field, term: []byte(term), boost: boost, qw: 1, exact: true, scores: scores}
+	for i, s := range ns.segs {
+		pl, err := dicts[i].PostingsList(n.term, s.Deleted(), nil)
+		if err != nil {
+			return nil, err
+		}
+		n.pls = append(n.pls, pl)
+		n.count += pl.Count()
+	}
+	// As the tf-idf scorer: 1 + ln(documents / (documents with the term + 1)).
+	n.idf = 1.0 + math.Log(float64(ns.docTotal)/float64(n.count+1.0))
+	ns.terms = append(ns.terms, n)
+	return n, nil
+}
+
+// all returns a match-all searcher.
+func (ns *nsearch) all(boost float64) *nnode {
+	return &nnode{kind: nAll, boost: boost, qw: 1, count: ns.docTotal, exact: true}
+}
+
+// byCount orders searchers as bleve's OrderedSearcherList does; sort.Sort
+// with the same counts in the same order gives the same permutation.
+type byCount []*nnode
+
+func (b byCount) Len() int           { return len(b) }
+func (b byCount) Less(i, j int) bool { return b[i].countOf() < b[j].countOf() }
+func (b byCount) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+
+// conj returns a conjunction searcher of kids.
+func (ns *nsearch) conj(kids []*nnode) *nnode {
+	sort.Sort(byCount(kids))
+	n := &nnode{kind: nConj, kids: kids, exact: allExact(kids)}
+	n.computeNorm()
+	return n
+}
+
+// disj returns a disjunction searcher of kids matching at least min of
+// them.
+func (ns *nsearch) disj(kids []*nnode, min float64) (*nnode, error) {
+	if len(kids) > searcher.DisjunctionHeapTakeover ||
+		searcher.DisjunctionMaxClauseCount != 0 && len(kids) > searcher.DisjunctionMaxClauseCount {
+		return nil, errNativeUnsupported // the heap searcher sums in another order; too many is an error
+	}
+	sort.Sort(byCount(kids))
+	n := &nnode{kind: nDisj, kids: kids, min: int(min), exact: allExact(kids)}
+	n.computeNorm()
+	return n, nil
+}
+
+func allExact(kids []*nnode) bool {
+	for _, k := range kids {
+		if !k.exact {
+			return false
+		}
+	}
+	return true
+}
+
+// boolean returns the searcher of a boolean query, with the special cases
+// of bleve's BooleanQuery.Searcher.
+func (ns *nsearch) boolean(q *query.BooleanQuery, scores bool) (*nnode, error) {
+	clause := func(c query.Query, scores bool) (*nnode, error) {
+		if c == nil {
+			return nil, nil
+		}
+		n, err := ns.build(c, scores)
+		if err != nil || n.kind == nNone {
+			return nil, err // a clause matching nothing is dropped
+		}
+		return n, nil
+	}
+	not, err := clause(q.MustNot, false)
+	if err != nil {
+		return nil, err
+	}
+	must, err := clause(q.Must, scores)
+	if err != nil {
+		return nil, err
+	}
+	should, err := clause(q.Should, scores)
+	if err != nil {
+		return nil, err
+	}
+	var filter *nnode
+	if q.Filter != nil {
+		// bleve builds a filter without scores; a filter matching nothing
+		// stays, and matches nothing.
+		if filter, err = ns.build(q.Filter, false); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case must == nil && should == nil && not == nil && filter == nil:
+		return &nnode{kind: nNone, exact: true}, nil
+	case must != nil && should == nil && not == nil && filter == nil:
+		return must, nil
+	case must == nil && should != nil && not == nil && filter == nil:
+		return should, nil
+	case must == nil && should == nil && not == nil && filter != nil:
+		return &nnode{kind: nFilter, child: ns.all(1), filter: filter, exact: filter.exact}, nil
+	}
+	if must == nil && should == nil {
+		must = ns.all(1)
+	}
+	if must != nil && should != nil && should.minOf() > 0 && !ns.scored {
+		// Unscored, bleve may merge the should clause into one bitmap
+		// reader whose Min is 0: leave that to bleve.
+		return nil, errNativeUnsupported
+	}
+	b := &nnode{kind: nBool, must: must, should: should, not: not}
+	b.exact = (must == nil || must.exact) && (should == nil || should.exact) && (not == nil || not.exact)
+	b.computeNorm()
+	if filter != nil {
+		return &nnode{kind: nFilter, child: b, filter: filter, exact: b.exact && filter.exact}, nil
+	}
+	return b, nil
+}
+
+// phrase returns the searcher of a passPhrase: the conjunction of its
+// positions' terms, checked for the phrase when it has several positions.
+func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
+	field := ns.fieldOr(q.field)
+	an := ns.m.AnalyzerNamed(ns.m.AnalyzerNameForPath(field))
+	if an == nil {
+		return nil, errNativeUnsupported
+	}
+	slots := phraseSlots(an.Analyze([]byte(q.text)))
+	if len(slots) == 0 {
+		return &nnode{kind: nNone, exact: true}, nil
+	}
+	var subs []*nnode
+	terms := make([][]*nnode, len(slots))
+	for i, slot := range slots {
+		for _, t := range slot {
+			n, err := ns.termNode(t, field, q.boost, scores)
+			if err != nil {
+				return nil, err
+			}
+			terms[i] = append(terms[i], n)
+		}
+		switch len(terms[i]) {
+		case 0:
+		case 1:
+			subs = append(subs, terms[i][0])
+		default:
+			d, err := ns.disj(append([]*nnode(nil), terms[i]...), 1)
+			if err != nil {
+				return nil, err
+			}
+			subs = append(subs, d)
+		}
+	}
+	p := &nnode{kind: nPhrase, child: ns.conj(subs)}
+	p.exact = p.child.exact
+	if len(slots) > 1 {
+		p.slots, p.exact = terms, false
+		ns.phrases = true
+	}
+	return p, nil
+}
+
+// countOf is the searcher's Count(): what bleve sorts the children of a
+// conjunction or disjunction by.
+func (n *nnode) countOf() uint64 {
+	switch n.kind {
+	case nTerm, nAll:
+		return n.count
+	case nConj, nDisj:
+		var sum uint64
+		for _, k := range n.kids {
+			sum += k.countOf()
+		}
+		return sum
+	case nBool:
+		var sum uint64
+		if n.must != nil {
+			sum += n.must.countOf()
+		}
+		if n.should != nil {
+			sum += n.should.countOf()
+		}
+		return sum
+	case nFilter, nPhrase:
+		return n.child.countOf()
+	}
+	return 0
+}
+
+// minOf is the searcher's Min().
+func (n *nnode) minOf() int {
+	switch n.kind {
+	case nDisj:
+		return n.min
+	case nFilter:
+		return n.child.minOf()
+	}
+	return 0
+}
+
+// weight is the searcher's Weight(): its sum of squared weights.
+func (n *nnode) weight() float64 {
+	switch n.kind {
+	case nTerm:
+		w := n.boost * n.idf
+		return w * w
+	case nAll:
+		w := n.boost
+		return w * w
+	case nConj, nDisj:
+		var rv float64
+		for _, k := range n.kids {
+			rv += k.weight()
+		}
+		return rv
+	case nBool:
+		var rv float64
+		if n.must != nil {
+			rv += n.must.weight()
+		}
+		if n.should != nil {
+			rv += n.should.weight()
+		}
+		return rv
+	case nFilter, nPhrase:
+		return n.child.weight()
+	}
+	return 0
+}
+
+// setNorm is the searcher's SetQueryNorm.
+func (n *nnode) setNorm(qn float64) {
+	switch n.kind {
+	case nTerm:
+		n.qw = n.boost * n.idf * qn
+	case nAll:
+		n.qw = n.boost * qn
+	case nConj, nDisj:
+		for _, k := range n.kids {
+			k.setNorm(qn)
+		}
+	case nBool:
+		if n.must != nil {
+			n.must.setNorm(qn)
+		}
+		if n.should != nil {
+			n.should.setNorm(qn)
+		}
+	case nFilter, nPhrase:
+		n.child.setNorm(qn)
+	}
+}
+
+// computeNorm is what a conjunction, disjunction or boolean searcher does
+// when it is built: it sets the query norm of the clauses it scores.
+func (n *nnode) computeNorm() {
+	var sum float64
+	var scored []*nnode
+	switch n.kind {
+	case nConj, nDisj:
+		scored = n.kids
+	case nBool:
+		for _, c := range []*nnode{n.must, n.should} {
+			if c != nil {
+				scored = append(scored, c)
+			}
+		}
+	}
+	for _, c := range scored {
+		sum += c.weight()
+	}
+	qn := 1.0 / math.Sqrt(sum)
+	for _, c := range scored {
+		c.setNorm(qn)
+	}
+}
+
+// nbounds are the documents of a segment that surely match a searcher (lo)
+// and that may match it (hi); they are one bitmap when the searcher has no
+// phrase to check. Bitmaps are never changed once made: a term's may be
+// its postings'.
+type nbounds struct{ lo, hi *roaring.Bitmap }
+
+func (b nbounds) exact() bool { return b.lo == b.hi }
+
+func exactBounds(bm *roaring.Bitmap) nbounds { return nbounds{bm, bm} }
+
+// prepare opens every term's postings in every segment and returns, by
+// segment, the documents that may match root.
+func (ns *nsearch) prepare(root *nnode) ([]*roaring.Bitmap, error) {
+	cursors := ns.scored || !root.exact
+	for _, t := range ns.terms {
+		t.its = make([]segment.PostingsIterator, len(ns.segs))
+		t.bms = make([]*roaring.Bitmap, len(ns.segs))
+		freq := ns.scored && t.scores
+		for i, pl := range t.pls {
+			it := pl.Iterator(freq, freq, false, nil)
+			o, ok := it.(segment.OptimizablePostingsIterator)
+			if !ok {
+				return nil, errNativeUnsupported
+			}
+			switch bm := o.ActualBitmap(); {
+			case bm != nil:
+				t.bms[i] = bm
+			default:
+				t.bms[i] = roaring.New()
+				if d, ok := o.DocNum1Hit(); ok {
+					t.bms[i].Add(uint32(d))
+				}
+			}
+			if cursors {
+				t.its[i] = it
+			}
+		}
+	}
+	ns.live = make([]*roaring.Bitmap, len(ns.segs))
+	cands := make([]*roaring.Bitmap, len(ns.segs))
+	for i := range ns.segs {
+		cands[i] = ns.bounds(root, i).hi
+	}
+	return cands, nil
+}
+
+// bounds returns the bounds of n in segment i.
+func (ns *nsearch) bounds(n *nnode, i int) nbounds {
+	switch n.kind {
+	case nTerm:
+		return exactBounds(n.bms[i])
+	case nAll:
+		if ns.live[i] == nil {
+			ns.live[i] = ns.segs[i].DocNumbersLive()
+		}
+		return exactBounds(ns.live[i])
+	case nConj:
+		if len(n.kids) == 0 {
+			return exactBounds(roaring.New()) // bleve's conjunction of nothing matches nothing
+		}
+		return ns.fold(n.kids, i, len(n.kids))
+	case nDisj:
+		k := max(n.min, 1)
+		if k > len(n.kids) {
+			return exactBounds(roaring.New())
+		}
+		return ns.fold(n.kids, i, k)
+	case nPhrase:
+		b := ns.bounds(n.child, i)
+		if n.slots != nil {
+			b.lo = roaring.New()
+		}
+		return b
+	case nFilter:
+		return and(ns.bounds(n.child, i), ns.bounds(n.filter, i))
+	case nBool:
+		var b nbounds
+		if n.must != nil {
+			b = ns.bounds(n.must, i)
+			if n.should != nil && n.should.minOf() > 0 {
+				b = and(b, ns.bounds(n.should, i))
+			}
+		} else {
+			b = ns.bounds(n.should, i)
+		}
+		if n.not != nil {
+			nb := ns.bounds(n.not, i)
+			hi := roaring.AndNot(b.hi, nb.lo)
+			if b.exact() && nb.exact() {
+				return exactBounds(hi)
+			}
+			b = nbounds{roaring.AndNot(b.lo, nb.hi), hi}
+		}
+		return b
+	}
+	return exactBounds(roaring.New())
+}
+
+// and is the intersection of bounds.
+func and(a, b nbounds) nbounds {
+	hi := roaring.And(a.hi, b.hi)
+	if a.exact() && b.exact() {
+		return exactBounds(hi)
+	}
+	return nbounds{roaring.And(a.lo, b.lo), hi}
+}
+
+// fold returns the bounds of the documents matching at least k of kids
+// (all of them for a conjunction, one for most disjunctions).
+func (ns *nsearch) fold(kids []*nnode, i, k int) nbounds {
+	los, his := make([]*roaring.Bitmap, len(kids)), make([]*roaring.Bitmap, len(kids))
+	same := true
+	for j, kid := range kids {
+		b := ns.bounds(kid, i)
+		los[j], his[j] = b.lo, b.hi
+		same = same && b.exact()
+	}
+	hi := atLeast(his, k)
+	if same {
+		return exactBounds(hi)
+	}
+	return nbounds{atLeast(los, k), hi}
+}
+
+// atLeast returns the documents in at least k of bms (1 <= k <= len(bms)).
+func atLeast(bms []*roaring.Bitmap, k int) *roaring.Bitmap {
+	switch {
+	case len(bms) == 1:
+		return bms[0]
+	case k == len(bms):
+		return roaring.FastAnd(bms...)
+	case k == 1:
+		return roaring.FastOr(bms...)
+	}
+	// c[j]: documents in at least j+1 of the bitmaps seen so far.
+	c := make([]*roaring.Bitmap, k)
+	for j := range c {
+		c[j] = roaring.New()
+	}
+	for _, bm := range bms {
+		for j := k - 1; j > 0; j-- {
+			c[j] = roaring.Or(c[j], roaring.And(c[j-1], bm))
+		}
+		c[0] = roaring.Or(c[0], bm)
+	}
+	return c[k-1]
+}
+
+// emit gives take the matches of root, segment by segment.
+func (ns *nsearch) emit(root *nnode, cands []*roaring.Bitmap, rep []bool, take func(doc uint64, score float64) error) error {
+	// Unscored without phrases, the candidates are the matches.
+	direct := !ns.scored && root.exact
+	buf := make([]uint32, 256)
+	for i, cand := range cands {
+		if cand.IsEmpty() {
+			continue
+		}
+		if !direct {
+			ns.startSegment(i)
+		}
+		off := ns.offsets[i]
+		docs := cand.ManyIterator()
+		for k := docs.NextMany(buf); k > 0; k = docs.NextMany(buf) {
+			if err := ns.ctx.Err(); err != nil {
+				return err
+			}
+			for _, d := range buf[:k] {
+				g := off + uint64(d)
+				if rep != nil && g < uint64(len(rep)) && !rep[g] {
+					continue // another report stands for its cluster
+				}
+				score := 0.0
+				if !direct {
+					ok, s := ns.eval(root, int64(d))
+					if ns.err != nil {
+						return ns.err
+					}
+					if !ok {
+						continue
+					}
+					if ns.scored {
+						score = s
+					}
+				}
+				if err := take(g, score); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// startSegment points every term's cursors at segment i.
+func (ns *nsearch) startSegment(i int) {
+	for _, t := range ns.terms {
+		t.it, t.cur, t.pit, t.pcur = t.its[i], -1, nil, -1
+		if t.bms[i].IsEmpty() {
+			t.cur, t.pcur = math.MaxInt64, math.MaxInt64
+		}
+	}
+	ns.seg = i
+}
+
+// eval reports whether n matches document d of the current segment and
+// with what score, as bleve's searcher n would; d must not decrease from
+// call to call.
+func (ns *nsearch) eval(n *nnode, d int64) (bool, float64) {
+	switch n.kind {
+	case nTerm:
+		if n.cur < d {
+			ns.advance(n, d)
+		}
+		if n.cur != d {
+			return false, 0
+		}
+		if !ns.scored || !n.scores {
+			return true, 0
+		}
+		// As the tf-idf term scorer.
+		tf := math.Sqrt(float64(n.freq))
+		s := tf * n.norm * n.idf
+		if n.qw != 1.0 {
+			s = s * n.qw
+		}
+		return true, s
+	case nConj:
+		if len(n.kids) == 0 {
+			return false, 0
+		}
+		var sum float64
+		for _, k := range n.kids {
+			ok, s := ns.eval(k, d)
+			if !ok {
+				return false, 0
+			}
+			sum += s
+		}
+		return true, sum
+	case nDisj:
+		var sum float64
+		matched := 0
+		for _, k := range n.kids {
+			if ok, s := ns.eval(k, d); ok {
+				matched++
+				sum += s
+			}
+		}
+		if matched == 0 || matched < n.min {
+			return false, 0
+		}
+		coord := float64(matched) / float64(len(n.kids))
+		return true, sum * coord
+	case nBool:
+		if n.not != nil {
+			if ok, _ := ns.eval(n.not, d); ok {
+				return false, 0
+			}
+		}
+		var sum float64
+		if n.must == nil {
+			ok, s := ns.eval(n.should, d)
+			if !ok {
+				return false, 0
+			}
+			sum += s
+			return true, sum
+		}
+		ok, s := ns.eval(n.must, d)
+		if !ok {
+			return false, 0
+		}
+		sum += s
+		if n.should != nil {
+			if ok, s := ns.eval(n.should, d); ok {
+				sum += s
+			} else if n.should.minOf() > 0 {
+				return false, 0
+			}
+		}
+		return true, sum
+	case nFilter:
+		ok, s := ns.eval(n.child, d)
+		if !ok {
+			return false, 0
+		}
+		if ok, _ := ns.eval(n.filter, d); !ok {
+			return false, 0
+		}
+		return true, s
+	case nAll:
+		// Candidates are live documents, which match all. As the constant
+		// scorer.
+		s := 1.0
+		if n.qw != 1.0 {
+			s = s * n.qw
+		}
+		return true, s
+	case nPhrase:
+		ok, s := ns.eval(n.child, d)
+		if !ok || n.slots == nil {
+			return ok, s
+		}
+		if !ns.holds(n, d) {
+			return false, 0
+		}
+		return true, s
+	}
+	return false, 0
+}
+
+// advance moves term n's cursor to its first posting at or after d.
+func (ns *nsearch) advance(n *nnode, d int64) {
+	p, err := n.it.Advance(uint64(d))
+	if err != nil || p == nil {
+		n.cur = math.MaxInt64
+		if ns.err == nil {
+			ns.err = err
+		}
+		return
+	}
+	n.cur = int64(p.Number())
+	if ns.scored && n.scores {
+		n.freq, n.norm = p.Frequency(), p.Norm()
+	}
+}
+
+// holds reports whether document d holds phrase p: a location of its first
+// position's terms followed, position by position, by locations of the
+// others' terms in the same array element, as phraseCheck.holds.
+func (ns *nsearch) holds(p *nnode, d int64) bool {
+	for len(ns.posBuf) < len(p.slots) {
+		ns.posBuf = append(ns.posBuf, nil)
+	}
+	for si, terms := range p.slots {
+		buf := ns.posBuf[si][:0]
+		for _, t := range terms {
+			if t.pcur < d {
+				ns.posAdvance(t, d)
+			}
+			if t.pcur == d {
+				for _, l := range t.locs {
+					buf = append(buf, npos{l.Pos(), l.ArrayPositions()})
+				}
+			}
+		}
+		ns.posBuf[si] = buf
+		if len(terms) > 0 && len(buf) == 0 {
+			return false
+		}
+	}
+	for _, a := range ns.posBuf[0] {
+		if ns.follows(p, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// follows reports whether every later position of p has a location at a's
+// position plus its offset, in a's array element.
+func (ns *nsearch) follows(p *nnode, a npos) bool {
+	for si := 1; si < len(p.slots); si++ {
+		if len(p.slots[si]) == 0 {
+			continue // a gap
+		}
+		found := false
+		for _, b := range ns.posBuf[si] {
+			if b.pos == a.pos+uint64(si) && slices.Equal(b.ap, a.ap) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// posAdvance moves term t's location cursor to its first posting at or
+// after d.
+func (ns *nsearch) posAdvance(t *nnode, d int64) {
+	if t.pit == nil {
+		t.pit = t.pls[ns.seg].Iterator(false, false, true, nil)
+	}
+	p, err := t.pit.Advance(uint64(d))
+	if err != nil || p == nil {
+		t.pcur, t.locs = math.MaxInt64, nil
+		if ns.err == nil {
+			ns.err = err
+		}
+		return
+	}
+	t.pcur, t.locs = int64(p.Number()), p.Locations()
+}
+
+// nativePass runs the column pass of passQ natively on the snapshot of s's
+// columns, giving s its hits as pass does. It returns errNativeUnsupported,
+// having given none, when the query or the snapshot is not one it can
+// evaluate as bleve would; the caller then runs bleve's pass.
+func (ix *Index) nativePass(ctx context.Context, passQ query.Query, s *colSearch, rec *passHits) error {
+	c, scored := s.c, s.sortBy == byScore
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return errNativeUnsupported
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return errNativeUnsupported
+	}
+	defer r.Close()
+	if r != c.snap {
+		return errNativeUnsupported // bleve's pass tells a stale snapshot
+	}
+	err = nativeRun(ctx, r, ix.bi.Mapping(), passQ, scored, c.rep, func(doc uint64, score float64) error {
+		if doc >= uint64(c.n) {
+			return errStaleColumns
+		}
+		s.add(uint32(doc), score)
+		if rec != nil && c.rep[doc] { // as pass records
+			rec.add(uint32(doc), score, scored)
+		}
+		return nil
+	})
+	if err == nil || errors.Is(err, errNativeUnsupported) || errors.Is(err, errStaleColumns) {
+		return err
+	}
+	return searchError(err)
+}
