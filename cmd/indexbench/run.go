@@ -39,6 +39,7 @@ type config struct {
 	MemProfile string
 	SkipJieba  bool
 	NoDedup    bool   // index without merging duplicates or clustering near duplicates
+	Floor      bool   // measure the bleve floor (floor.go) instead of indexing
 	Verify     string // only fingerprint this existing index
 }
 
@@ -56,6 +57,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.MemProfile, "memprofile", "", "write a heap profile after indexing to `file`")
 	fs.BoolVar(&c.SkipJieba, "skipjieba", false, "do not measure raw jieba")
 	fs.BoolVar(&c.NoDedup, "nodedup", false, "index without merging exact duplicates or clustering near duplicates")
+	fs.BoolVar(&c.Floor, "floor", false, "instead of indexing, measure raw jieba and the bleve floor: bleve alone indexing the jieba words into one text field")
 	fs.StringVar(&c.Verify, "verify", "", "only print the documents, clusters and content fingerprint of the index in `directory`")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -104,6 +106,10 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	var textBytes int64
 	for _, t := range texts {
 		textBytes += int64(len(t))
+	}
+
+	if c.Floor {
+		return floorRun(ctx, c, tmp, texts, textBytes, stdout)
 	}
 
 	dir := c.Index
@@ -259,21 +265,10 @@ func readTexts(path string) ([]string, int64, error) {
 // texts on workers goroutines, with the dictionaries analyzers wrote under
 // dataDir.
 func rawJieba(dataDir string, texts []string, workers int) (float64, error) {
-	dirs, _ := filepath.Glob(filepath.Join(dataDir, "jieba-*"))
-	if len(dirs) != 1 {
-		return 0, fmt.Errorf("raw jieba: no dictionary directory under %s", dataDir)
+	jb, err := newRawJieba(dataDir)
+	if err != nil {
+		return 0, err
 	}
-	d := dirs[0]
-	user := filepath.Join(d, "user.dict.utf8")
-	if _, err := os.Stat(user); err != nil {
-		// gojieba needs a user dictionary file; an empty one adds nothing.
-		user = filepath.Join(dataDir, "empty.user.dict.utf8")
-		if err := os.WriteFile(user, nil, 0o644); err != nil {
-			return 0, err
-		}
-	}
-	jb := gojieba.NewJieba(filepath.Join(d, "jieba.dict.utf8"), filepath.Join(d, "hmm_model.utf8"),
-		user, filepath.Join(d, "idf.utf8"), filepath.Join(d, "stop_words.utf8"))
 	defer jb.Free()
 	var total int64
 	for _, t := range texts {
@@ -295,6 +290,26 @@ func rawJieba(dataDir string, texts []string, workers int) (float64, error) {
 	close(next)
 	wg.Wait()
 	return float64(total) / 1e6 / time.Since(t0).Seconds(), nil
+}
+
+// newRawJieba returns a gojieba segmenter with the dictionaries analyzers
+// wrote under dataDir and nothing of ours around it.
+func newRawJieba(dataDir string) (*gojieba.Jieba, error) {
+	dirs, _ := filepath.Glob(filepath.Join(dataDir, "jieba-*"))
+	if len(dirs) != 1 {
+		return nil, fmt.Errorf("raw jieba: no dictionary directory under %s", dataDir)
+	}
+	d := dirs[0]
+	user := filepath.Join(d, "user.dict.utf8")
+	if _, err := os.Stat(user); err != nil {
+		// gojieba needs a user dictionary file; an empty one adds nothing.
+		user = filepath.Join(dataDir, "empty.user.dict.utf8")
+		if err := os.WriteFile(user, nil, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return gojieba.NewJieba(filepath.Join(d, "jieba.dict.utf8"), filepath.Join(d, "hmm_model.utf8"),
+		user, filepath.Join(d, "idf.utf8"), filepath.Join(d, "stop_words.utf8")), nil
 }
 
 // startPeakSampler samples the Go runtime's memory every 50ms and returns a
