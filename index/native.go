@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -16,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // The native pass.
@@ -90,13 +92,12 @@ type nnode struct {
 	its    []segment.PostingsIterator
 	bms    []*roaring.Bitmap // the postings of live documents, by segment
 	scores bool              // its scores are used (not below a must-not or filter)
+	phrase bool              // a term of a checked phrase: its cursor reads locations
 	it     segment.PostingsIterator
 	cur    int64 // the posting read last; -1 before the first, math.MaxInt64 after the last
 	freq   uint64
 	norm   float64
-	pit    segment.PostingsIterator // with locations, for phrase checks
-	pcur   int64
-	locs   []segment.Location
+	locs   []segment.Location // of the posting read last, for a phrase
 
 	slots [][]*nnode // nPhrase: the terms of each position (none for a gap), when checked
 }
@@ -112,11 +113,9 @@ type nsearch struct {
 	scored   bool
 	dicts    map[string][]segment.TermDictionary
 	terms    []*nnode
-	phrases  bool
 	live     []*roaring.Bitmap // by segment, when a node needs every document
 	err      error             // the first error of a cursor
 	posBuf   [][]npos          // phrase checks: locations by slot
-	seg      int               // the segment being evaluated
 }
 
 // npos is a location of a phrase check.
@@ -286,12 +285,30 @@ func (ns *nsearch) termNode(term, field string, boost float64, scores bool) (*nn
 	}
 	n := &nnode{kind: nTerm, field: field, term: []byte(term), boost: boost, qw: 1, exact: true, scores: scores}
 	for i, s := range ns.segs {
-		pl, err := dicts[i].PostingsList(n.term, s.Deleted(), nil)
+		// The postings of deleted documents too: zap's iterators step
+		// through a list without exceptions faster, and candidates are
+		// never deleted documents.
+		pl, err := dicts[i].PostingsList(n.term, nil, nil)
 		if err != nil {
 			return nil, err
 		}
+		o, ok := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator)
+		if !ok {
+			return nil, errNativeUnsupported
+		}
+		bm := o.ActualBitmap()
+		if bm == nil {
+			bm = roaring.New()
+			if d, ok := o.DocNum1Hit(); ok {
+				bm.Add(uint32(d))
+			}
+		}
+		if del := s.Deleted(); del != nil && bm.Intersects(del) {
+			bm = roaring.AndNot(bm, del)
+		}
 		n.pls = append(n.pls, pl)
-		n.count += pl.Count()
+		n.bms = append(n.bms, bm)
+		n.count += bm.GetCardinality() // as the list's Count() with deleted documents excepted
 	}
 	// As the tf-idf scorer: 1 + ln(documents / (documents with the term + 1)).
 	n.idf = 1.0 + math.Log(float64(ns.docTotal)/float64(n.count+1.0))
@@ -440,7 +457,11 @@ func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
 	p.exact = p.child.exact
 	if len(slots) > 1 {
 		p.slots, p.exact = terms, false
-		ns.phrases = true
+		for _, slot := range terms {
+			for _, t := range slot {
+				t.phrase = true
+			}
+		}
 	}
 	return p, nil
 }
@@ -570,31 +591,19 @@ func (b nbounds) exact() bool { return b.lo == b.hi }
 
 func exactBounds(bm *roaring.Bitmap) nbounds { return nbounds{bm, bm} }
 
-// prepare opens every term's postings in every segment and returns, by
-// segment, the documents that may match root.
+// prepare opens the cursors of the terms and returns, by segment, the
+// documents that may match root.
 func (ns *nsearch) prepare(root *nnode) ([]*roaring.Bitmap, error) {
 	cursors := ns.scored || !root.exact
 	for _, t := range ns.terms {
+		if !cursors {
+			break
+		}
 		t.its = make([]segment.PostingsIterator, len(ns.segs))
-		t.bms = make([]*roaring.Bitmap, len(ns.segs))
 		freq := ns.scored && t.scores
 		for i, pl := range t.pls {
-			it := pl.Iterator(freq, freq, false, nil)
-			o, ok := it.(segment.OptimizablePostingsIterator)
-			if !ok {
-				return nil, errNativeUnsupported
-			}
-			switch bm := o.ActualBitmap(); {
-			case bm != nil:
-				t.bms[i] = bm
-			default:
-				t.bms[i] = roaring.New()
-				if d, ok := o.DocNum1Hit(); ok {
-					t.bms[i].Add(uint32(d))
-				}
-			}
-			if cursors {
-				t.its[i] = it
+			if !t.bms[i].IsEmpty() {
+				t.its[i] = pl.Iterator(freq, freq, t.phrase, nil)
 			}
 		}
 	}
@@ -753,15 +762,14 @@ func (ns *nsearch) emit(root *nnode, cands []*roaring.Bitmap, rep []bool, take f
 	return nil
 }
 
-// startSegment points every term's cursors at segment i.
+// startSegment points every term's cursor at segment i.
 func (ns *nsearch) startSegment(i int) {
 	for _, t := range ns.terms {
-		t.it, t.cur, t.pit, t.pcur = t.its[i], -1, nil, -1
+		t.it, t.cur, t.locs = t.its[i], -1, nil
 		if t.bms[i].IsEmpty() {
-			t.cur, t.pcur = math.MaxInt64, math.MaxInt64
+			t.cur = math.MaxInt64
 		}
 	}
-	ns.seg = i
 }
 
 // eval reports whether n matches document d of the current segment and
@@ -875,7 +883,7 @@ func (ns *nsearch) eval(n *nnode, d int64) (bool, float64) {
 func (ns *nsearch) advance(n *nnode, d int64) {
 	p, err := n.it.Advance(uint64(d))
 	if err != nil || p == nil {
-		n.cur = math.MaxInt64
+		n.cur, n.locs = math.MaxInt64, nil
 		if ns.err == nil {
 			ns.err = err
 		}
@@ -883,8 +891,35 @@ func (ns *nsearch) advance(n *nnode, d int64) {
 	}
 	n.cur = int64(p.Number())
 	if ns.scored && n.scores {
-		n.freq, n.norm = p.Frequency(), p.Norm()
+		n.freq = p.Frequency()
+		if zp, ok := p.(*zap.Posting); ok {
+			n.norm = zapNorm(zp.NormUint64())
+		} else {
+			n.norm = p.Norm()
+		}
 	}
+	if n.phrase {
+		n.locs = p.Locations()
+	}
+}
+
+// zapNorms are the norms of zap's postings for the field lengths below
+// their number, as (*zap.Posting).Norm computes them from the length it
+// stores.
+var zapNorms = sync.OnceValue(func() []float64 {
+	t := make([]float64, 4096)
+	for n := range t {
+		t[n] = float64(float32(1.0 / math.Sqrt(float64(n))))
+	}
+	return t
+})
+
+// zapNorm returns the norm of a zap posting whose NormUint64 is bits.
+func zapNorm(bits uint64) float64 {
+	if t := zapNorms(); bits < uint64(len(t)) {
+		return t[bits]
+	}
+	return float64(float32(1.0 / math.Sqrt(float64(bits))))
 }
 
 // holds reports whether document d holds phrase p: a location of its first
@@ -894,13 +929,12 @@ func (ns *nsearch) holds(p *nnode, d int64) bool {
 	for len(ns.posBuf) < len(p.slots) {
 		ns.posBuf = append(ns.posBuf, nil)
 	}
+	// The phrase's conjunction matched d, so every term's cursor is at d or
+	// after it.
 	for si, terms := range p.slots {
 		buf := ns.posBuf[si][:0]
 		for _, t := range terms {
-			if t.pcur < d {
-				ns.posAdvance(t, d)
-			}
-			if t.pcur == d {
+			if t.cur == d {
 				for _, l := range t.locs {
 					buf = append(buf, npos{l.Pos(), l.ArrayPositions()})
 				}
@@ -938,23 +972,6 @@ func (ns *nsearch) follows(p *nnode, a npos) bool {
 		}
 	}
 	return true
-}
-
-// posAdvance moves term t's location cursor to its first posting at or
-// after d.
-func (ns *nsearch) posAdvance(t *nnode, d int64) {
-	if t.pit == nil {
-		t.pit = t.pls[ns.seg].Iterator(false, false, true, nil)
-	}
-	p, err := t.pit.Advance(uint64(d))
-	if err != nil || p == nil {
-		t.pcur, t.locs = math.MaxInt64, nil
-		if ns.err == nil {
-			ns.err = err
-		}
-		return
-	}
-	t.pcur, t.locs = int64(p.Number()), p.Locations()
 }
 
 // nativePass runs the column pass of passQ natively on the snapshot of s's
