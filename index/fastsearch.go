@@ -388,7 +388,11 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 		more = len(page) > 0 && s.total > uint64(q.Page*q.Size)
 	}
 	out := &Result{Total: s.total, Hits: make([]Hit, 0, len(page)), Facets: map[string][]FacetValue{}}
-	if err := ix.loadHits(ctx, iterQ, c, page, s.sortBy == byScore, out); err != nil {
+	load := func() error { return ix.loadHits(ctx, iterQ, c, page, s.sortBy == byScore, out) }
+	if s.sortBy == byScore && len(page) <= maxAnalysedPage && !loadByBleve {
+		load = func() error { return ix.loadAnalysed(ctx, textQ, c, page, out) }
+	}
+	if err := load(); err != nil {
 		return nil, err
 	}
 	if more && len(page) > 0 {

@@ -1,0 +1,330 @@
+package index
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Loading a page of hits by analysing their text again.
+//
+// bleve finds the match locations that highlighting needs by running the
+// query again, restricted to the page's documents. Every term searcher then
+// advances through its postings to the page's documents, and zapx advances
+// a postings list that carries frequencies one posting at a time, so a page
+// of hits costs as much as reading every posting of every query term in the
+// largest segments: about 8 ms per query at 565k reports, growing with the
+// index. Instead, for a page whose scores the pass already has, each hit's
+// stored title and body are analysed again with the fields' own analyzers,
+// which gives the very tokens, positions and offsets the index holds, and
+// the query is evaluated on those tokens to find which of its terms and
+// phrases matched, as bleve's searchers would report them. The cost is the
+// analysis of the page's text, whatever the size of the index.
+
+// maxAnalysedPage is the largest page loaded by analysis; bigger pages
+// (the API allows 100 hits) are loaded by bleve, whose cost does not grow
+// with the page.
+const maxAnalysedPage = 25
+
+// loadByBleve makes every page load by bleve (for tests comparing both).
+var loadByBleve = false
+
+// highlightFields are the fields whose snippets a hit shows.
+var highlightFields = []string{fieldTitle, fieldBody}
+
+// fieldTokens holds the analysis of one stored field of one document: the
+// positions of each term.
+type fieldTokens map[string][]*analysis.Token
+
+// docTokens is the analysis of a document's highlighted fields, by field.
+type docTokens map[string]fieldTokens
+
+// loadAnalysed loads the page's hits, with the pass's scores, from the
+// stored fields of the snapshot bleve searches now; the snippets come from
+// matching textQ against their analysed title and body. A hit deleted since
+// the pass is left out.
+func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet, page []colHit, out *Result) error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return searchError(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return searchError(err)
+	}
+	defer r.Close()
+	m := ix.bi.Mapping()
+	req := hitsRequest(textQ, len(page), 0)
+	hl, err := bleve.Config.Cache.HighlighterNamed(highlighterName)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	for _, h := range page {
+		if err := ctx.Err(); err != nil {
+			return searchError(err)
+		}
+		id := c.ids[h.pos/2]
+		doc, err := r.Document(id)
+		if err != nil {
+			return searchError(err)
+		}
+		if doc == nil {
+			continue // deleted since the pass
+		}
+		toks := docTokens{}
+		doc.VisitFields(func(f bleveindex.Field) {
+			for _, name := range highlightFields {
+				if f.Name() == name {
+					toks[name] = analyseField(m, name, f.Value())
+				}
+			}
+		})
+		dm := &search.DocumentMatch{ID: id, Score: h.score, Locations: search.FieldTermLocationMap{}}
+		if ok, locs := matchTokens(m, textQ, toks); ok {
+			for _, l := range locs {
+				tlm := dm.Locations[l.field]
+				if tlm == nil {
+					tlm = search.TermLocationMap{}
+					dm.Locations[l.field] = tlm
+				}
+				tlm[l.term] = append(tlm[l.term], &search.Location{Pos: uint64(l.tok.Position),
+					Start: uint64(l.tok.Start), End: uint64(l.tok.End)})
+			}
+		}
+		if err, _ := bleve.LoadAndHighlightFields(dm, req, "", r, hl); err != nil {
+			return fmt.Errorf("search: load %s: %w", id, err)
+		}
+		hit, err := toHit(dm)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return nil
+}
+
+// analyseField analyses the text of a stored field with the field's
+// analyzer, as indexing did.
+func analyseField(m mapping.IndexMapping, field string, text []byte) fieldTokens {
+	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
+	if an == nil {
+		return nil
+	}
+	ft := fieldTokens{}
+	for _, t := range an.Analyze(text) {
+		ft[string(t.Term)] = append(ft[string(t.Term)], t)
+	}
+	return ft
+}
+
+// tokenLoc is one match location: a token of a field.
+type tokenLoc struct {
+	field string
+	term  string
+	tok   *analysis.Token
+}
+
+// matchTokens evaluates q on a document's analysed fields and returns
+// whether it matches and, if so, the locations of the terms and phrases
+// that matched, as bleve's searchers report them: every matching clause's,
+// none of a clause that does not match or of a must-not clause. Clauses on
+// fields that are not analysed here (keywords, numbers, dates) are taken
+// to match, since the document is a hit, and have no locations.
+func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, []tokenLoc) {
+	switch q := q.(type) {
+	case *query.MatchNoneQuery:
+		return false, nil
+	case *query.BooleanQuery:
+		var locs []tokenLoc
+		if q.Must != nil {
+			ok, l := matchTokens(m, q.Must, toks)
+			if !ok {
+				return false, nil
+			}
+			locs = append(locs, l...)
+		}
+		if q.Should != nil {
+			ok, l := matchTokens(m, q.Should, toks)
+			if !ok && q.Must == nil {
+				return false, nil
+			}
+			locs = append(locs, l...)
+		}
+		if q.MustNot != nil {
+			if ok, _ := matchTokens(m, q.MustNot, toks); ok && analysedOnly(q.MustNot, toks) {
+				return false, nil
+			}
+		}
+		return true, locs
+	case *query.ConjunctionQuery:
+		var locs []tokenLoc
+		for _, c := range q.Conjuncts {
+			ok, l := matchTokens(m, c, toks)
+			if !ok {
+				return false, nil
+			}
+			locs = append(locs, l...)
+		}
+		return true, locs
+	case *query.DisjunctionQuery:
+		var locs []tokenLoc
+		n := 0
+		for _, c := range q.Disjuncts {
+			if ok, l := matchTokens(m, c, toks); ok {
+				n++
+				locs = append(locs, l...)
+			}
+		}
+		return n > 0 && float64(n) >= q.Min, locs
+	case *query.TermQuery:
+		return termLocs(q.FieldVal, []string{q.Term}, 1, toks)
+	case *query.MatchQuery:
+		if _, analysed := toks[q.FieldVal]; !analysed || q.Fuzziness != 0 || q.Analyzer != "" {
+			return true, nil
+		}
+		terms := analyseTerms(m, q.FieldVal, q.Match)
+		if len(terms) == 0 {
+			return false, nil
+		}
+		need := 1
+		if q.Operator == query.MatchQueryOperatorAnd {
+			need = len(terms)
+		}
+		return termLocs(q.FieldVal, terms, need, toks)
+	case *query.MatchPhraseQuery:
+		if _, analysed := toks[q.FieldVal]; !analysed || q.Fuzziness != 0 || q.Analyzer != "" {
+			return true, nil
+		}
+		an := m.AnalyzerNamed(m.AnalyzerNameForPath(q.FieldVal))
+		if an == nil {
+			return true, nil
+		}
+		return phraseLocs(q.FieldVal, phraseSlots(an.Analyze([]byte(q.MatchPhrase))), toks)
+	}
+	return true, nil // all documents, or a filter on fields not analysed here
+}
+
+// analysedOnly reports whether every leaf of q is on a field analysed here,
+// so that its match can be decided from toks.
+func analysedOnly(q query.Query, toks docTokens) bool {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{q.Must, q.Should, q.MustNot} {
+			if c != nil && !analysedOnly(c, toks) {
+				return false
+			}
+		}
+		return q.Filter == nil
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			if !analysedOnly(c, toks) {
+				return false
+			}
+		}
+		return true
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			if !analysedOnly(c, toks) {
+				return false
+			}
+		}
+		return true
+	case *query.TermQuery:
+		_, ok := toks[q.FieldVal]
+		return ok
+	case *query.MatchQuery:
+		_, ok := toks[q.FieldVal]
+		return ok && q.Fuzziness == 0 && q.Analyzer == ""
+	case *query.MatchPhraseQuery:
+		_, ok := toks[q.FieldVal]
+		return ok && q.Fuzziness == 0 && q.Analyzer == ""
+	case *query.MatchNoneQuery:
+		return true
+	}
+	return false
+}
+
+// analyseTerms returns the terms of text analysed for field.
+func analyseTerms(m mapping.IndexMapping, field, text string) []string {
+	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
+	if an == nil {
+		return nil
+	}
+	var terms []string
+	for _, t := range an.Analyze([]byte(text)) {
+		terms = append(terms, string(t.Term))
+	}
+	return terms
+}
+
+// termLocs matches when at least need of terms (counted with repeats, as
+// bleve's match query counts its term queries) occur in field, and returns
+// every occurrence of those that do.
+func termLocs(field string, terms []string, need int, toks docTokens) (bool, []tokenLoc) {
+	ft, ok := toks[field]
+	if !ok {
+		return true, nil
+	}
+	var locs []tokenLoc
+	n := 0
+	for _, t := range terms {
+		occ := ft[t]
+		if len(occ) == 0 {
+			continue
+		}
+		n++
+		for _, tok := range occ {
+			locs = append(locs, tokenLoc{field, t, tok})
+		}
+	}
+	if n < need || n == 0 {
+		return false, nil
+	}
+	return true, locs
+}
+
+// phraseLocs matches when field holds the phrase of slots (phraseSlots: the
+// terms of each position from the first; none for a gap) and returns the
+// tokens of every occurrence of it.
+func phraseLocs(field string, slots [][]string, toks docTokens) (bool, []tokenLoc) {
+	ft, ok := toks[field]
+	if !ok {
+		return true, nil
+	}
+	if len(slots) == 0 {
+		return false, nil
+	}
+	var locs []tokenLoc
+	for _, t0 := range slots[0] {
+		for _, first := range ft[t0] {
+			var found []tokenLoc
+			whole := true
+			for i := 1; i < len(slots) && whole; i++ {
+				if len(slots[i]) == 0 {
+					continue
+				}
+				hit := false
+				for _, t := range slots[i] {
+					for _, tok := range ft[t] {
+						if tok.Position == first.Position+i {
+							found = append(found, tokenLoc{field, t, tok})
+							hit = true
+						}
+					}
+				}
+				whole = hit
+			}
+			if whole {
+				locs = append(locs, tokenLoc{field, t0, first})
+				locs = append(locs, found...)
+			}
+		}
+	}
+	return len(locs) > 0, locs
+}
