@@ -72,6 +72,19 @@ const (
 // nnode is a searcher of the native pass.
 type nnode struct {
 	kind int
+
+	// nTerm: a cursor in the current segment (first, as eval reads it for
+	// every candidate).
+	cur    int64 // the posting read last; -1 before the first, math.MaxInt64 after the last
+	it     segment.PostingsIterator
+	freq   uint64
+	norm   float64
+	idf    float64
+	qw     float64            // nTerm, nAll: the query weight, 1 until a norm is set
+	scored bool               // its score counts: a scored pass, not below a must-not or filter
+	phrase bool               // a term of a checked phrase: its cursor reads locations
+	locs   []segment.Location // of the posting read last, for a phrase
+
 	kids []*nnode // nConj, nDisj: in the order bleve sorts them
 	min  int      // nDisj: matches needed; the searcher's Min()
 
@@ -79,25 +92,16 @@ type nnode struct {
 	child, filter     *nnode // nFilter, nPhrase (child only)
 
 	boost float64 // nTerm, nAll
-	idf   float64 // nTerm
-	qw    float64 // nTerm, nAll: the query weight, 1 until a norm is set
 	count uint64  // nTerm: documents holding the term; nAll: all documents
 	exact bool    // the bounds are exact: no phrase check below
 
-	// nTerm: the term and its postings by segment, and a cursor in the
-	// current segment.
+	// nTerm: the term and its postings by segment.
 	field  string
 	term   []byte
+	scores bool // its scores are used (not below a must-not or filter)
 	pls    []segment.PostingsList
 	its    []segment.PostingsIterator
 	bms    []*roaring.Bitmap // the postings of live documents, by segment
-	scores bool              // its scores are used (not below a must-not or filter)
-	phrase bool              // a term of a checked phrase: its cursor reads locations
-	it     segment.PostingsIterator
-	cur    int64 // the posting read last; -1 before the first, math.MaxInt64 after the last
-	freq   uint64
-	norm   float64
-	locs   []segment.Location // of the posting read last, for a phrase
 
 	slots [][]*nnode // nPhrase: the terms of each position (none for a gap), when checked
 }
@@ -155,6 +159,7 @@ func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMap
 	if err != nil {
 		return errNativeUnsupported
 	}
+	root = flatten(root)
 	cands, err := ns.prepare(root)
 	if err != nil {
 		return errNativeUnsupported
@@ -581,6 +586,24 @@ func (n *nnode) computeNorm() {
 	}
 }
 
+// flatten drops from a built tree the searchers that pass their one
+// child's match and score on unchanged: a conjunction of one (0 + s is s)
+// and a disjunction of one needing at most one match (s·1/1 is s).
+func flatten(n *nnode) *nnode {
+	for _, p := range []**nnode{&n.must, &n.should, &n.not, &n.child, &n.filter} {
+		if *p != nil {
+			*p = flatten(*p)
+		}
+	}
+	for i, k := range n.kids {
+		n.kids[i] = flatten(k)
+	}
+	if len(n.kids) == 1 && (n.kind == nConj || n.kind == nDisj && n.min <= 1) {
+		return n.kids[0]
+	}
+	return n
+}
+
 // nbounds are the documents of a segment that surely match a searcher (lo)
 // and that may match it (hi); they are one bitmap when the searcher has no
 // phrase to check. Bitmaps are never changed once made: a term's may be
@@ -596,11 +619,12 @@ func exactBounds(bm *roaring.Bitmap) nbounds { return nbounds{bm, bm} }
 func (ns *nsearch) prepare(root *nnode) ([]*roaring.Bitmap, error) {
 	cursors := ns.scored || !root.exact
 	for _, t := range ns.terms {
+		t.scored = ns.scored && t.scores
 		if !cursors {
-			break
+			continue
 		}
 		t.its = make([]segment.PostingsIterator, len(ns.segs))
-		freq := ns.scored && t.scores
+		freq := t.scored
 		for i, pl := range t.pls {
 			if !t.bms[i].IsEmpty() {
 				t.its[i] = pl.Iterator(freq, freq, t.phrase, nil)
@@ -778,29 +802,20 @@ func (ns *nsearch) startSegment(i int) {
 func (ns *nsearch) eval(n *nnode, d int64) (bool, float64) {
 	switch n.kind {
 	case nTerm:
-		if n.cur < d {
-			ns.advance(n, d)
-		}
-		if n.cur != d {
-			return false, 0
-		}
-		if !ns.scored || !n.scores {
-			return true, 0
-		}
-		// As the tf-idf term scorer.
-		tf := math.Sqrt(float64(n.freq))
-		s := tf * n.norm * n.idf
-		if n.qw != 1.0 {
-			s = s * n.qw
-		}
-		return true, s
+		return ns.evalTerm(n, d)
 	case nConj:
 		if len(n.kids) == 0 {
 			return false, 0
 		}
 		var sum float64
 		for _, k := range n.kids {
-			ok, s := ns.eval(k, d)
+			var ok bool
+			var s float64
+			if k.kind == nTerm {
+				ok, s = ns.evalTerm(k, d)
+			} else {
+				ok, s = ns.eval(k, d)
+			}
 			if !ok {
 				return false, 0
 			}
@@ -811,7 +826,14 @@ func (ns *nsearch) eval(n *nnode, d int64) (bool, float64) {
 		var sum float64
 		matched := 0
 		for _, k := range n.kids {
-			if ok, s := ns.eval(k, d); ok {
+			var ok bool
+			var s float64
+			if k.kind == nTerm {
+				ok, s = ns.evalTerm(k, d)
+			} else {
+				ok, s = ns.eval(k, d)
+			}
+			if ok {
 				matched++
 				sum += s
 			}
@@ -879,6 +901,26 @@ func (ns *nsearch) eval(n *nnode, d int64) (bool, float64) {
 	return false, 0
 }
 
+// evalTerm is eval of a term.
+func (ns *nsearch) evalTerm(n *nnode, d int64) (bool, float64) {
+	if n.cur < d {
+		ns.advance(n, d)
+	}
+	if n.cur != d {
+		return false, 0
+	}
+	if !n.scored {
+		return true, 0
+	}
+	// As the tf-idf term scorer.
+	tf := math.Sqrt(float64(n.freq))
+	s := tf * n.norm * n.idf
+	if n.qw != 1.0 {
+		s = s * n.qw
+	}
+	return true, s
+}
+
 // advance moves term n's cursor to its first posting at or after d.
 func (ns *nsearch) advance(n *nnode, d int64) {
 	p, err := n.it.Advance(uint64(d))
@@ -890,7 +932,7 @@ func (ns *nsearch) advance(n *nnode, d int64) {
 		return
 	}
 	n.cur = int64(p.Number())
-	if ns.scored && n.scores {
+	if n.scored {
 		n.freq = p.Frequency()
 		if zp, ok := p.(*zap.Posting); ok {
 			n.norm = zapNorm(zp.NormUint64())
