@@ -8,7 +8,8 @@ import (
 )
 
 // BenchmarkPass times the column pass of some queries of querybench's mix,
-// natively and through bleve, scored, on the index named by
+// natively (with two goroutines and one) and through bleve, scored, on the
+// index named by
 // $REGIONSEARCH_BENCH_INDEX (skipped when unset), and reports the time per
 // hit of the text query:
 //
@@ -35,14 +36,10 @@ func BenchmarkPass(b *testing.B) {
 			b.Fatal(err)
 		}
 		passQ := passQuery(passBase(textQ, filters{}))
-		for _, native := range []bool{true, false} {
-			name := text + "/bleve"
-			if native {
-				name = text + "/native"
-			}
-			b.Run(name, func(b *testing.B) {
-				defer func(old bool) { nativePass = old }(nativePass)
-				nativePass = native
+		for _, way := range []string{"native2", "native1", "bleve"} {
+			b.Run(text+"/"+way, func(b *testing.B) {
+				defer func(n, p bool) { nativePass, nativeParallel = n, p }(nativePass, nativeParallel)
+				nativePass, nativeParallel = way != "bleve", way == "native2"
 				var hits uint64
 				for b.Loop() {
 					s := newColSearch(c, filters{}, "", 20)

@@ -119,10 +119,11 @@ func blevePass(t *testing.T, ix *Index, r bleveindex.IndexReader, q query.Query,
 	return hits, true
 }
 
-// runNativePass evaluates q natively on r.
-func runNativePass(ix *Index, r bleveindex.IndexReader, q query.Query, scored bool, rep []bool) ([]nativeHit, error) {
+// runNativePass evaluates q natively on r, with the given number of
+// workers.
+func runNativePass(ix *Index, r bleveindex.IndexReader, q query.Query, scored bool, rep []bool, workers int) ([]nativeHit, error) {
 	var hits []nativeHit
-	err := nativeRun(context.Background(), r, ix.bi.Mapping(), q, scored, rep, func(doc uint64, score float64) error {
+	err := nativeRun(context.Background(), r, ix.bi.Mapping(), q, scored, rep, workers, func(doc uint64, score float64) error {
 		hits = append(hits, nativeHit{doc, score})
 		return nil
 	})
@@ -144,12 +145,15 @@ func diffHits(want, got []nativeHit) string {
 }
 
 // compareNative runs q both ways, scored and not, on one snapshot, and
-// reports a difference; with columns, also the native pass that drops
+// reports a difference: the native pass with one worker, and with two
+// working in small chunks; with columns, also the native pass that drops
 // documents standing for no cluster, against bleve's hits so filtered. It
 // returns the number of bleve hits of the scored pass. When declineOK, the
 // native pass may decline the query.
 func compareNative(t *testing.T, ix *Index, name string, q query.Query, declineOK bool) int {
 	t.Helper()
+	defer func(m, c int) { nativeParallelMin, nativeChunk = m, c }(nativeParallelMin, nativeChunk)
+	nativeParallelMin, nativeChunk = 0, 5
 	n := 0
 	for _, scored := range []bool{true, false} {
 		var want, got []nativeHit
@@ -160,7 +164,7 @@ func compareNative(t *testing.T, ix *Index, name string, q query.Query, declineO
 			want, ok = blevePass(t, ix, r, q, scored)
 			if ok {
 				var err error
-				if got, err = runNativePass(ix, r, q, scored, nil); err != nil {
+				if got, err = runNativePass(ix, r, q, scored, nil, 1); err != nil {
 					r.Close()
 					if !declineOK || !errors.Is(err, errNativeUnsupported) || len(got) > 0 {
 						t.Errorf("%s (scored %v): native: %v", name, scored, err)
@@ -172,19 +176,28 @@ func compareNative(t *testing.T, ix *Index, name string, q query.Query, declineO
 				if err != nil {
 					t.Fatal(err)
 				}
-				rep = c.rep
-				repGot, err := runNativePass(ix, r, q, scored, rep)
+				par, err := runNativePass(ix, r, q, scored, nil, 2)
 				if err != nil {
 					t.Fatal(err)
 				}
+				if d := diffHits(want, par); d != "" {
+					t.Errorf("%s (scored %v, two workers): %s", name, scored, d)
+				}
+				rep = c.rep
 				var repWant []nativeHit
 				for _, h := range want {
 					if rep[h.doc] {
 						repWant = append(repWant, h)
 					}
 				}
-				if d := diffHits(repWant, repGot); d != "" {
-					t.Errorf("%s (scored %v, representatives): %s", name, scored, d)
+				for workers := 1; workers <= 2; workers++ {
+					repGot, err := runNativePass(ix, r, q, scored, rep, workers)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d := diffHits(repWant, repGot); d != "" {
+						t.Errorf("%s (scored %v, representatives, %d workers): %s", name, scored, workers, d)
+					}
 				}
 				r.Close()
 				break
@@ -359,7 +372,7 @@ func TestNativePassUnsupported(t *testing.T) {
 		{"query string", bleve.NewQueryStringQuery("签约")},
 	} {
 		r := currentReader(t, ix)
-		hits, err := runNativePass(ix, r, c.q, true, nil)
+		hits, err := runNativePass(ix, r, c.q, true, nil, 1)
 		r.Close()
 		if !errors.Is(err, errNativeUnsupported) || len(hits) > 0 {
 			t.Errorf("%s: %d hits, error %v; want errNativeUnsupported and none", c.name, len(hits), err)
