@@ -31,19 +31,20 @@ import (
 // segments' postings: for each segment, the candidates are computed with
 // bitmap operations on the terms' postings (bounds: documents that surely
 // match and documents that may match, the phrases being checked later), and
-// the candidates that stand for their cluster are then scored one by one,
-// each term's postings read in increasing order. It gives the handler of the
-// pass exactly what bleve's search would: the same documents in the same
-// order with the same scores, down to the bit. For that it mirrors how bleve
-// builds its searchers (search/query and search/searcher of bleve v2.6): the
-// children of a conjunction or disjunction sorted by their counts, each
-// composite searcher setting the query norm of its children when it is
-// built (the outermost wins), tf-idf term scores (sqrt(freq)·norm·idf times
-// the query weight boost·idf·queryNorm unless that is exactly 1), sums in
-// the order of the sorted children, the coordination factor of
-// disjunctions, and a boolean query's special cases (a clause matching
-// nothing is dropped, a must-not alone starts from all documents, a filter
-// wraps the rest).
+// the candidates that stand for their cluster are then scored one by one (a
+// cursor in each term's postings, moved forward from candidate to
+// candidate, gives its frequency, norm and, for phrases, positions). It
+// gives the handler of the pass exactly what bleve's search would: the same
+// documents in the same order with the same scores, down to the bit. For
+// that it mirrors how bleve builds its searchers (search/query and
+// search/searcher of bleve v2.6): the children of a conjunction or
+// disjunction sorted by their counts, each composite searcher setting the
+// query norm of its children when it is built (the outermost wins), tf-idf
+// term scores (sqrt(freq)·norm·idf times the query weight
+// boost·idf·queryNorm unless that is exactly 1), sums in the order of the
+// sorted children, the coordination factor of disjunctions, and a boolean
+// query's special cases (a clause matching nothing is dropped, a must-not
+// alone starts from all documents, a filter wraps the rest).
 //
 // Query shapes it does not know (numeric and date ranges, prefix, fuzzy,
 // bleve's own phrase queries, query-string mode, more disjuncts than bleve
@@ -146,6 +147,9 @@ func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMap
 		return errNativeUnsupported
 	}
 	ns := &nsearch{ctx: ctx, m: m, segs: snap.Segments(), scored: scored, dicts: map[string][]segment.TermDictionary{}}
+	// Scorch numbers a snapshot's documents segment after segment, each
+	// segment's from the count of documents (deleted ones too) of the
+	// segments before it.
 	var running uint64
 	for _, s := range ns.segs {
 		ns.offsets = append(ns.offsets, running)
