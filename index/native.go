@@ -794,9 +794,11 @@ func (ns *nsearch) emitDirect(cands []*roaring.Bitmap, rep []bool, take func(doc
 // chunk itself while the next to give is not ready).
 var (
 	// nativeParallel lets the column pass use two goroutines when no other
-	// search runs. Off: on the shared two-core machine it was measured on,
-	// another process took a core and two goroutines were slower (签约 at
-	// 565k reports: 56 ms against 32 ms with one).
+	// search runs. Off: on the two-core VM it was measured on, while
+	// another engineer's indexer ran at nice 19, two goroutines were no
+	// faster (签约 at 565k reports: 38 against 35 ms with one; 项目 -GDP 62
+	// against 50), and neither were two halves of a trivially parallel
+	// loop (200 against 178 ms for the whole loop on one goroutine).
 	nativeParallel    = false
 	nativeParallelMin = 50000 // the fewest candidates evaluated in parallel
 	nativeChunk       = 4096  // the fewest candidates of a chunk
