@@ -5,11 +5,16 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // BenchmarkPass times the column pass of some queries of querybench's mix,
-// natively (with two goroutines and one) and through bleve, scored, on the
-// index named by
+// natively (with two goroutines and one) and through bleve, scored, and
+// the searchers alone (raw: the hits dropped, no columns), on the index
+// named by
 // $REGIONSEARCH_BENCH_INDEX (skipped when unset), and reports the time per
 // hit of the text query:
 //
@@ -36,6 +41,45 @@ func BenchmarkPass(b *testing.B) {
 			b.Fatal(err)
 		}
 		passQ := passQuery(passBase(textQ, filters{}))
+		// The searchers alone: every hit dropped as it comes.
+		b.Run(text+"/native-raw", func(b *testing.B) {
+			var hits int
+			for b.Loop() {
+				r := benchReader(b, ix)
+				hits = 0
+				err := nativeRun(context.Background(), r, ix.bi.Mapping(), passQ, true, nil, 1, func(uint64, float64) error {
+					hits++
+					return nil
+				})
+				r.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPerHit(b, hits)
+		})
+		b.Run(text+"/bleve-raw", func(b *testing.B) {
+			var hits int
+			for b.Loop() {
+				hits = 0
+				req := bleve.NewSearchRequestOptions(passQ, 0, 0, false)
+				req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
+				maker := func(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+					return func(d *search.DocumentMatch) error {
+						if d != nil {
+							hits++
+							sc.DocumentMatchPool.Put(d)
+						}
+						return nil
+					}, false, nil
+				}
+				ctx := context.WithValue(context.Background(), search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(maker))
+				if _, err := ix.bi.SearchInContext(ctx, req); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPerHit(b, hits)
+		})
 		for _, way := range []string{"native2", "native1", "bleve"} {
 			b.Run(text+"/"+way, func(b *testing.B) {
 				defer func(n, p bool) { nativePass, nativeParallel = n, p }(nativePass, nativeParallel)
@@ -48,9 +92,27 @@ func BenchmarkPass(b *testing.B) {
 					}
 					hits = s.total
 				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(hits, 1)), "ns/hit")
-				b.ReportMetric(float64(hits), "hits")
+				reportPerHit(b, int(hits))
 			})
 		}
 	}
+}
+
+// benchReader returns a reader of ix's current snapshot.
+func benchReader(b *testing.B, ix *Index) bleveindex.IndexReader {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+// reportPerHit reports the time per hit and the hits.
+func reportPerHit(b *testing.B, hits int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(hits, 1)), "ns/hit")
+	b.ReportMetric(float64(hits), "hits")
 }
