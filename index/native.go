@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -1131,7 +1132,12 @@ func (w *nworker) evalTerm(n *nnode, d int64) (bool, float64) {
 		return true, 0
 	}
 	// As the tf-idf term scorer.
-	tf := math.Sqrt(float64(n.freq))
+	var tf float64
+	if n.freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[n.freq]
+	} else {
+		tf = math.Sqrt(float64(n.freq))
+	}
 	s := tf * n.norm * n.idf
 	if n.qw != 1.0 {
 		s = s * n.qw
@@ -1149,14 +1155,19 @@ func (w *nworker) advance(n *nnode, d int64) {
 		}
 		return
 	}
+	if zp, ok := p.(*zap.Posting); ok {
+		n.cur = int64(zp.Number())
+		if n.scored {
+			n.freq, n.norm = zp.Frequency(), zapNorm(zp.NormUint64())
+		}
+		if n.phrase {
+			n.locs = zp.Locations()
+		}
+		return
+	}
 	n.cur = int64(p.Number())
 	if n.scored {
-		n.freq = p.Frequency()
-		if zp, ok := p.(*zap.Posting); ok {
-			n.norm = zapNorm(zp.NormUint64())
-		} else {
-			n.norm = p.Norm()
-		}
+		n.freq, n.norm = p.Frequency(), p.Norm()
 	}
 	if n.phrase {
 		n.locs = p.Locations()

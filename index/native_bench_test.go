@@ -7,14 +7,16 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // BenchmarkPass times the column pass of some queries of querybench's mix,
-// natively (with two goroutines and one) and through bleve, scored, and
-// the searchers alone (raw: the hits dropped, no columns), on the index
-// named by
+// natively (with two goroutines and one) and through bleve, scored, the
+// searchers alone (raw: the hits dropped, no columns), and the least any
+// evaluator reading zap's postings pays (zap-floor), on the index named by
 // $REGIONSEARCH_BENCH_INDEX (skipped when unset), and reports the time per
 // hit of the text query:
 //
@@ -57,6 +59,34 @@ func BenchmarkPass(b *testing.B) {
 				}
 			}
 			reportPerHit(b, hits)
+		})
+		// What any evaluator reading zap's postings pays at least: every
+		// posting of every term of the query read once, with its frequency
+		// and norm (and locations for phrases).
+		b.Run(text+"/zap-floor", func(b *testing.B) {
+			var postings int
+			for b.Loop() {
+				r := benchReader(b, ix)
+				snap := r.(*scorch.IndexSnapshot)
+				ns := &nsearch{ctx: context.Background(), m: ix.bi.Mapping(), segs: snap.Segments(), scored: true,
+					dicts: map[string][]segment.TermDictionary{}}
+				ns.docTotal, _ = snap.DocCount()
+				if _, err := ns.build(passQ, true); err != nil {
+					b.Fatal(err)
+				}
+				postings = 0
+				for _, t := range ns.terms {
+					for _, pl := range t.pls {
+						it := pl.Iterator(true, true, t.phrase, nil)
+						for p, err := it.Next(); p != nil && err == nil; p, err = it.Next() {
+							postings++
+							_, _ = p.Frequency(), p.Norm()
+						}
+					}
+				}
+				r.Close()
+			}
+			b.ReportMetric(float64(postings), "postings")
 		})
 		b.Run(text+"/bleve-raw", func(b *testing.B) {
 			var hits int
