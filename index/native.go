@@ -738,6 +738,9 @@ func atLeast(bms []*roaring.Bitmap, k int) *roaring.Bitmap {
 // workers above 1 and enough candidates, a second goroutine evaluates
 // candidates too.
 func (ns *nsearch) emit(root *nnode, cands []*roaring.Bitmap, rep []bool, workers int, take func(doc uint64, score float64) error) error {
+	if err := ns.ctx.Err(); err != nil {
+		return err
+	}
 	if !ns.scored && root.exact {
 		return ns.emitDirect(cands, rep, take)
 	}
@@ -795,12 +798,13 @@ func (ns *nsearch) emitDirect(cands []*roaring.Bitmap, rep []bool, take func(doc
 // chunk itself while the next to give is not ready).
 var (
 	// nativeParallel lets the column pass use two goroutines when no other
-	// search runs. Off: on the two-core VM it was measured on, while
-	// another engineer's indexer ran at nice 19, two goroutines were no
-	// faster (签约 at 565k reports: 38 against 35 ms with one; 项目 -GDP 62
-	// against 50), and neither were two halves of a trivially parallel
-	// loop (200 against 178 ms for the whole loop on one goroutine).
-	nativeParallel    = false
+	// search runs. Measured on the two-core VM at 565k reports (querybench,
+	// one client, cold, five alternated runs): with the second core idle, all
+	// p95 56-95 ms against 96-112 with one goroutine, 签约 p50 25-36 against
+	// 36-40, "总投资" 83-111 against 110-119; while another process held a
+	// core (an indexer at nice 19), two goroutines were a little slower
+	// (BenchmarkPass: 签约 38 against 35 ms, 项目 -GDP 62 against 50).
+	nativeParallel    = true
 	nativeParallelMin = 50000 // the fewest candidates evaluated in parallel
 	nativeChunk       = 4096  // the fewest candidates of a chunk
 )
@@ -978,6 +982,9 @@ func (w *nworker) start(seg int) {
 // other in document order.
 func (w *nworker) run(c nchunk, cand *roaring.Bitmap, rep []bool, out func(d uint32, score float64) error) error {
 	ns := w.ns
+	if err := ns.ctx.Err(); err != nil {
+		return err
+	}
 	if w.seg != c.seg {
 		w.start(c.seg)
 	}

@@ -459,3 +459,38 @@ func TestNativePassSearches(t *testing.T) {
 	}
 	comparePaths(t, ix, withNative(true), withNative(false))
 }
+
+// TestNativePassCanceled checks that a canceled pass stops with the
+// context's error: canceled before it starts, with one worker and with two,
+// and canceled during the pass with two workers (which look at the context
+// before each chunk; bleve and a single worker look every 1024 candidates).
+func TestNativePassCanceled(t *testing.T) {
+	ix := nativeIndex(t, 60)
+	defer func(m, c int) { nativeParallelMin, nativeChunk = m, c }(nativeParallelMin, nativeChunk)
+	nativeParallelMin, nativeChunk = 0, 5
+	q, err := ix.compile(parseQuery("签约 OR project"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		workers, cancelAt int
+	}{{1, 0}, {2, 0}, {2, 3}} {
+		ctx, cancel := context.WithCancel(context.Background())
+		if c.cancelAt == 0 {
+			cancel()
+		}
+		r := currentReader(t, ix)
+		n := 0
+		err := nativeRun(ctx, r, ix.bi.Mapping(), passQuery(passBase(q, filters{})), true, nil, c.workers, func(uint64, float64) error {
+			if n++; n == c.cancelAt {
+				cancel()
+			}
+			return nil
+		})
+		r.Close()
+		cancel()
+		if !errors.Is(err, context.Canceled) || c.cancelAt == 0 && n > 0 {
+			t.Errorf("%d workers, canceled after %d hits: %d hits, error %v; want context.Canceled", c.workers, c.cancelAt, n, err)
+		}
+	}
+}
