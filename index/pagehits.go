@@ -1,13 +1,18 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -48,7 +53,8 @@ type docTokens map[string]fieldTokens
 // loadAnalysed loads the page's hits, with the pass's scores, from the
 // stored fields of the snapshot bleve searches now; the snippets come from
 // matching textQ against their analysed title and body. A hit deleted since
-// the pass is left out.
+// the pass is left out. When no other search runs, two goroutines share
+// the page.
 func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet, page []colHit, out *Result) error {
 	adv, err := ix.bi.Advanced()
 	if err != nil {
@@ -59,65 +65,93 @@ func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet,
 		return searchError(err)
 	}
 	defer r.Close()
-	m := ix.bi.Mapping()
-	req := hitsRequest(textQ, len(page), 0)
 	hl, err := bleve.Config.Cache.HighlighterNamed(highlighterName)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	for _, h := range page {
-		if err := ctx.Err(); err != nil {
-			return searchError(err)
-		}
-		id := c.ids[h.pos/2]
-		doc, err := r.Document(id)
-		if err != nil {
-			return searchError(err)
-		}
-		if doc == nil {
-			continue // deleted since the pass
-		}
-		toks := docTokens{}
-		doc.VisitFields(func(f bleveindex.Field) {
-			for _, name := range highlightFields {
-				if f.Name() == name {
-					toks[name] = analyseField(m, name, f.Value())
-				}
+	hits := make([]*Hit, len(page))
+	errs := make([]error, len(page))
+	var next atomic.Int64
+	work := func() {
+		for i := int(next.Add(1) - 1); i < len(page); i = int(next.Add(1) - 1) {
+			if errs[i] = ctx.Err(); errs[i] != nil {
+				errs[i] = searchError(errs[i])
+				return
 			}
-		})
-		dm := &search.DocumentMatch{ID: id, Score: h.score, Locations: search.FieldTermLocationMap{}}
-		if ok, locs := matchTokens(m, textQ, toks); ok {
-			for _, l := range locs {
-				tlm := dm.Locations[l.field]
-				if tlm == nil {
-					tlm = search.TermLocationMap{}
-					dm.Locations[l.field] = tlm
-				}
-				tlm[l.term] = append(tlm[l.term], &search.Location{Pos: uint64(l.tok.Position),
-					Start: uint64(l.tok.Start), End: uint64(l.tok.End)})
-			}
+			hits[i], errs[i] = ix.analysedHit(r, hl, textQ, c.ids[page[i].pos/2], page[i].score)
 		}
-		if err, _ := bleve.LoadAndHighlightFields(dm, req, "", r, hl); err != nil {
-			return fmt.Errorf("search: load %s: %w", id, err)
+	}
+	var wg sync.WaitGroup
+	if len(page) >= 4 && runtime.GOMAXPROCS(0) > 1 && ix.search.running() <= 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	for i, h := range hits {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		hit, err := toHit(dm)
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
+		if h != nil {
+			out.Hits = append(out.Hits, *h)
 		}
-		out.Hits = append(out.Hits, hit)
 	}
 	return nil
 }
 
+// analysedHit loads document id from r with its snippets by hl (see
+// loadAnalysed); nil when it was deleted.
+func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter, textQ query.Query, id string, score float64) (*Hit, error) {
+	doc, err := r.Document(id)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	if doc == nil {
+		return nil, nil // deleted since the pass
+	}
+	m := ix.bi.Mapping()
+	dm := &search.DocumentMatch{ID: id, Score: score, Locations: search.FieldTermLocationMap{}}
+	toks := docTokens{}
+	doc.VisitFields(func(f bleveindex.Field) {
+		switch name := f.Name(); name {
+		case fieldTitle, fieldBody:
+			toks[name] = analyseField(m, name, f.Value())
+		case fieldMeta:
+			if tf, ok := f.(bleveindex.TextField); ok {
+				dm.AddFieldValue(name, tf.Text())
+			}
+		}
+	})
+	if ok, locs := matchTokens(m, textQ, toks); ok {
+		for _, l := range locs {
+			tlm := dm.Locations[l.field]
+			if tlm == nil {
+				tlm = search.TermLocationMap{}
+				dm.Locations[l.field] = tlm
+			}
+			tlm[l.term] = append(tlm[l.term], &search.Location{Pos: uint64(l.tok.Position),
+				Start: uint64(l.tok.Start), End: uint64(l.tok.End)})
+		}
+	}
+	for _, f := range highlightFields {
+		hl.BestFragmentsInField(dm, doc, f, 1) // sets dm.Fragments, as bleve's load does
+	}
+	hit, err := toHit(dm)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return &hit, nil
+}
+
 // analyseField analyses the text of a stored field with the field's
-// analyzer, as indexing did.
+// analyzer, as indexing did, on a copy: token filters rewrite terms in
+// place, and the text is the stored value the snippets are cut from.
 func analyseField(m mapping.IndexMapping, field string, text []byte) fieldTokens {
 	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
 	if an == nil {
 		return nil
 	}
 	ft := fieldTokens{}
-	for _, t := range an.Analyze(text) {
+	for _, t := range an.Analyze(bytes.Clone(text)) {
 		ft[string(t.Term)] = append(ft[string(t.Term)], t)
 	}
 	return ft
