@@ -476,31 +476,38 @@ func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
 	return p, nil
 }
 
+// scoring returns the clauses whose counts, weights and scores a composite
+// searcher sums: a conjunction's or disjunction's children, a boolean's
+// must and should, the one child of a filter or phrase; none for a term.
+func (n *nnode) scoring() []*nnode {
+	switch n.kind {
+	case nConj, nDisj:
+		return n.kids
+	case nBool:
+		var out []*nnode
+		for _, c := range []*nnode{n.must, n.should} {
+			if c != nil {
+				out = append(out, c)
+			}
+		}
+		return out
+	case nFilter, nPhrase:
+		return []*nnode{n.child}
+	}
+	return nil
+}
+
 // countOf is the searcher's Count(): what bleve sorts the children of a
 // conjunction or disjunction by.
 func (n *nnode) countOf() uint64 {
-	switch n.kind {
-	case nTerm, nAll:
+	if n.kind == nTerm || n.kind == nAll {
 		return n.count
-	case nConj, nDisj:
-		var sum uint64
-		for _, k := range n.kids {
-			sum += k.countOf()
-		}
-		return sum
-	case nBool:
-		var sum uint64
-		if n.must != nil {
-			sum += n.must.countOf()
-		}
-		if n.should != nil {
-			sum += n.should.countOf()
-		}
-		return sum
-	case nFilter, nPhrase:
-		return n.child.countOf()
 	}
-	return 0
+	var sum uint64
+	for _, c := range n.scoring() {
+		sum += c.countOf()
+	}
+	return sum
 }
 
 // minOf is the searcher's Min().
@@ -521,27 +528,13 @@ func (n *nnode) weight() float64 {
 		w := n.boost * n.idf
 		return w * w
 	case nAll:
-		w := n.boost
-		return w * w
-	case nConj, nDisj:
-		var rv float64
-		for _, k := range n.kids {
-			rv += k.weight()
-		}
-		return rv
-	case nBool:
-		var rv float64
-		if n.must != nil {
-			rv += n.must.weight()
-		}
-		if n.should != nil {
-			rv += n.should.weight()
-		}
-		return rv
-	case nFilter, nPhrase:
-		return n.child.weight()
+		return n.boost * n.boost
 	}
-	return 0
+	var rv float64
+	for _, c := range n.scoring() {
+		rv += c.weight()
+	}
+	return rv
 }
 
 // setNorm is the searcher's SetQueryNorm.
@@ -551,37 +544,21 @@ func (n *nnode) setNorm(qn float64) {
 		n.qw = n.boost * n.idf * qn
 	case nAll:
 		n.qw = n.boost * qn
-	case nConj, nDisj:
-		for _, k := range n.kids {
-			k.setNorm(qn)
+	default:
+		for _, c := range n.scoring() {
+			c.setNorm(qn)
 		}
-	case nBool:
-		if n.must != nil {
-			n.must.setNorm(qn)
-		}
-		if n.should != nil {
-			n.should.setNorm(qn)
-		}
-	case nFilter, nPhrase:
-		n.child.setNorm(qn)
 	}
 }
 
 // computeNorm is what a conjunction, disjunction or boolean searcher does
 // when it is built: it sets the query norm of the clauses it scores.
 func (n *nnode) computeNorm() {
-	var sum float64
-	var scored []*nnode
-	switch n.kind {
-	case nConj, nDisj:
-		scored = n.kids
-	case nBool:
-		for _, c := range []*nnode{n.must, n.should} {
-			if c != nil {
-				scored = append(scored, c)
-			}
-		}
+	if n.kind != nConj && n.kind != nDisj && n.kind != nBool {
+		return
 	}
+	scored := n.scoring()
+	var sum float64
 	for _, c := range scored {
 		sum += c.weight()
 	}
