@@ -23,6 +23,23 @@ const RemainderMark = "#"
 // text is dropped and no term is unreasonably large.
 const maxWordBytes = 255
 
+// TokenWidth returns how many positions a term of the tokenizer occupies,
+// so that the next token of the text starts at the term's position plus
+// the width: the number of its Han characters (a remainder's mark counts
+// for none), or 1 for any other term (a word, a number, a code). Terms that
+// went through the zh_news analyzer's filters keep their width: folding
+// keeps Han characters one for one, and stemming only changes words of
+// width 1.
+func TokenWidth(term []byte) int {
+	n := 0
+	for _, r := range string(term) {
+		if isHan(r) {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
 // Tokenizer segments Chinese text with jieba and everything else by Unicode
 // letter/digit runs. It is safe for concurrent use.
 //

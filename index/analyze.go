@@ -45,6 +45,7 @@ func (ix *Index) bleveDoc(d *Document, hash string) (*document.Document, error) 
 		return nil, fmt.Errorf("map document %s: %w", d.ID, err)
 	}
 	analyzeFields(doc)
+	addPairs(doc)
 	return doc, nil
 }
 

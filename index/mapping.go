@@ -12,7 +12,7 @@ import (
 // mappingVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index built with another version is refused with a
 // message that tells how to rebuild it.
-const mappingVersion = 3
+const mappingVersion = 4 // 4: word pair fields (pairs.go)
 
 // docType is the bleve type name of a report (record.Type).
 const docType = "report"

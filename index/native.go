@@ -106,7 +106,8 @@ type nnode struct {
 	pls    []segment.PostingsList
 	bms    []*roaring.Bitmap // the postings of live documents, by segment
 
-	slots [][]*nnode // nPhrase: the terms of each position (none for a gap), when checked
+	slots [][]*nnode        // nPhrase: the terms of each position (none for a gap), when checked
+	pairs []*roaring.Bitmap // nPhrase: by segment, the documents with the phrase's word pairs (pairs.go); nil for none
 }
 
 // nsearch is one native evaluation: the snapshot, its segments and the
@@ -466,6 +467,13 @@ func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
 	p := &nnode{kind: nPhrase, child: ns.conj(subs)}
 	p.exact = p.child.exact
 	if len(slots) > 1 {
+		exact, err := ns.phraseFilter(p, field, slots)
+		if err != nil {
+			return nil, err
+		}
+		if exact {
+			return p, nil // the pairs decide; no positions to check
+		}
 		p.slots, p.exact = terms, false
 		for _, slot := range terms {
 			for _, t := range slot {
@@ -474,6 +482,69 @@ func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
 		}
 	}
 	return p, nil
+}
+
+// phraseFilter sets p.pairs, by segment, to the documents that hold the
+// word pairs the phrase of slots in field needs (pairs.go), and reports
+// whether they are the phrase's very condition. It leaves p.pairs nil when
+// the field has no pair field or the phrase needs no pair.
+func (ns *nsearch) phraseFilter(p *nnode, field string, slots [][]string) (exact bool, err error) {
+	pf, ok := pairFields[field]
+	if !ok {
+		return false, nil
+	}
+	groups, exact := phrasePairs(slots)
+	if len(groups) == 0 {
+		return false, nil
+	}
+	dicts := make([]segment.TermDictionary, len(ns.segs))
+	for i, s := range ns.segs {
+		if dicts[i], err = s.Segment().Dictionary(pf); err != nil {
+			return false, err
+		}
+	}
+	p.pairs = make([]*roaring.Bitmap, len(ns.segs))
+	for i := range ns.segs {
+		var all *roaring.Bitmap
+		for _, g := range groups {
+			any := roaring.New()
+			for _, term := range g {
+				pl, err := dicts[i].PostingsList(term, nil, nil)
+				if err != nil {
+					return false, err
+				}
+				any.Or(postingsBitmap(pl))
+			}
+			if all == nil {
+				all = any
+			} else {
+				all.And(any)
+			}
+		}
+		p.pairs[i] = all
+	}
+	return exact, nil
+}
+
+// postingsBitmap returns the documents of a postings list (deleted ones
+// too).
+func postingsBitmap(pl segment.PostingsList) *roaring.Bitmap {
+	if o, ok := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator); ok {
+		if bm := o.ActualBitmap(); bm != nil {
+			return bm
+		}
+		bm := roaring.New()
+		if d, ok := o.DocNum1Hit(); ok {
+			bm.Add(uint32(d))
+		}
+		return bm
+	}
+	bm := roaring.New()
+	it := pl.Iterator(false, false, false, nil)
+	for p, err := it.Next(); err == nil && p != nil; p, err = it.Next() {
+		bm.Add(uint32(p.Number()))
+	}
+	return bm
 }
 
 // scoring returns the clauses whose counts, weights and scores a composite
@@ -632,6 +703,13 @@ func (ns *nsearch) bounds(n *nnode, i int) nbounds {
 		return ns.fold(n.kids, i, k)
 	case nPhrase:
 		b := ns.bounds(n.child, i)
+		if n.pairs != nil {
+			if b.exact() {
+				b = exactBounds(roaring.And(b.hi, n.pairs[i]))
+			} else {
+				b = nbounds{roaring.And(b.lo, n.pairs[i]), roaring.And(b.hi, n.pairs[i])}
+			}
+		}
 		if n.slots != nil {
 			b.lo = roaring.New()
 		}
@@ -1092,6 +1170,9 @@ func (w *nworker) eval(n *nnode, d int64) (bool, float64) {
 		}
 		return true, s
 	case nPhrase:
+		if n.pairs != nil && !n.pairs[w.seg].Contains(uint32(d)) {
+			return false, 0 // a pair of the phrase is missing
+		}
 		ok, s := w.eval(n.child, d)
 		if !ok || n.slots == nil {
 			return ok, s
