@@ -16,9 +16,10 @@ func TestPhrasePairs(t *testing.T) {
 		exact  bool
 	}{
 		{[][]string{{"总"}, {"投资"}}, [][]string{{"总 投资"}}, true},
-		{[][]string{{"silicon"}, {"carbid"}}, [][]string{{"silicon carbid"}}, true},
+		{[][]string{{"silicon"}, {"carbid"}}, nil, false}, // only Chinese words are paired
+		{[][]string{{"10"}, {"亿元"}}, nil, false},
 		{[][]string{{"聊城"}, nil, {"项目"}}, [][]string{{"聊城 项目"}}, true},
-		{[][]string{{"total"}, {"invest"}, {"amount"}}, [][]string{{"total invest"}, {"invest amount"}}, false},
+		{[][]string{{"总"}, {"投资"}, nil, {"10"}}, [][]string{{"总 投资"}}, false},
 		{[][]string{{"重点项目", "重点"}, nil, {"项目"}, nil, {"集中"}, nil, {"签约"}},
 			[][]string{{"重点项目 集中", "重点 项目"}, {"项目 集中"}, {"集中 签约"}}, false},
 		{[][]string{{"碳化硅", "碳化"}, {"化硅"}, nil, {"芯片"}}, [][]string{{"化硅 芯片"}}, false},
@@ -40,17 +41,18 @@ func TestPhrasePairs(t *testing.T) {
 	}
 }
 
-// TestPairTokens checks the pairs of an analysed field: every token with
-// every token that starts where it ends, once per occurrence, never across
-// array elements.
+// TestPairTokens checks the pairs of an analysed field: every Chinese word
+// with every Chinese word that starts where it ends, once per occurrence,
+// never across array elements.
 func TestPairTokens(t *testing.T) {
 	tok := func(term string, pos int) *analysis.Token {
 		return &analysis.Token{Term: []byte(term), Position: pos}
 	}
-	// 聊城市签约 总投资: 聊城市@1 聊城@1 #市@3 签约@4 总@7 投资@8, and 签约 again in
-	// another element.
+	// 聊城市签约 总投资10 yuan: 聊城市@1 聊城@1 #市@3 签约@4 总@7 投资@8 10@10
+	// yuan@11, and 签约 again in another element.
 	tfs := analysis.TokenFrequency(analysis.TokenStream{
 		tok("聊城市", 1), tok("聊城", 1), tok("#市", 3), tok("签约", 4), tok("总", 7), tok("投资", 8),
+		tok("10", 10), tok("yuan", 11),
 	}, nil, bleveindex.IndexField|bleveindex.IncludeTermVectors)
 	other := analysis.TokenFrequency(analysis.TokenStream{tok("签约", 6)}, []uint64{1}, bleveindex.IndexField|bleveindex.IncludeTermVectors)
 	tfs.MergeAll("body", other)
