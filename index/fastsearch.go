@@ -389,7 +389,7 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 	}
 	out := &Result{Total: s.total, Hits: make([]Hit, 0, len(page)), Facets: map[string][]FacetValue{}}
 	load := func() error { return ix.loadHits(ctx, iterQ, c, page, s.sortBy == byScore, out) }
-	if s.sortBy == byScore && len(page) <= maxAnalysedPage && !loadByBleve {
+	if s.sortBy == byScore && len(page) <= maxAnalysedPage && !loadByBleve && analysable(textQ, true) {
 		load = func() error { return ix.loadAnalysed(ctx, textQ, c, page, out) }
 	}
 	if err := load(); err != nil {

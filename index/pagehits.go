@@ -52,8 +52,9 @@ type docTokens map[string]fieldTokens
 
 // loadAnalysed loads the page's hits, with the pass's scores, from the
 // stored fields of the snapshot bleve searches now; the snippets come from
-// matching textQ against their analysed title and body. A hit deleted since
-// the pass is left out. When no other search runs, two goroutines share
+// matching textQ, which must be analysable, against their analysed title
+// and body. A hit deleted since the pass, or changed so that it no longer
+// matches, is left out. When no other search runs, two goroutines share
 // the page.
 func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet, page []colHit, out *Result) error {
 	adv, err := ix.bi.Advanced()
@@ -110,7 +111,7 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 	}
 	m := ix.bi.Mapping()
 	dm := &search.DocumentMatch{ID: id, Score: score, Locations: search.FieldTermLocationMap{}}
-	toks := docTokens{}
+	toks := docTokens{} // a field the document lacks holds no token
 	doc.VisitFields(func(f bleveindex.Field) {
 		switch name := f.Name(); name {
 		case fieldTitle, fieldBody:
@@ -121,16 +122,18 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 			}
 		}
 	})
-	if ok, locs := matchTokens(m, textQ, toks); ok {
-		for _, l := range locs {
-			tlm := dm.Locations[l.field]
-			if tlm == nil {
-				tlm = search.TermLocationMap{}
-				dm.Locations[l.field] = tlm
-			}
-			tlm[l.term] = append(tlm[l.term], &search.Location{Pos: uint64(l.tok.Position),
-				Start: uint64(l.tok.Start), End: uint64(l.tok.End)})
+	ok, locs := matchTokens(m, textQ, toks)
+	if !ok {
+		return nil, nil // changed since the pass: no longer a hit, as bleve's load would find
+	}
+	for _, l := range locs {
+		tlm := dm.Locations[l.field]
+		if tlm == nil {
+			tlm = search.TermLocationMap{}
+			dm.Locations[l.field] = tlm
 		}
+		tlm[l.term] = append(tlm[l.term], &search.Location{Pos: uint64(l.tok.Position),
+			Start: uint64(l.tok.Start), End: uint64(l.tok.End)})
 	}
 	for _, f := range highlightFields {
 		hl.BestFragmentsInField(dm, doc, f, 1) // sets dm.Fragments, as bleve's load does
@@ -164,12 +167,54 @@ type tokenLoc struct {
 	tok   *analysis.Token
 }
 
-// matchTokens evaluates q on a document's analysed fields and returns
-// whether it matches and, if so, the locations of the terms and phrases
-// that matched, as bleve's searchers report them: every matching clause's,
-// none of a clause that does not match or of a must-not clause. Clauses on
-// fields that are not analysed here (keywords, numbers, dates) are taken
-// to match, since the document is a hit, and have no locations.
+// analysable reports whether matchTokens decides q exactly for a hit:
+// every clause on a field it does not analyse (a keyword, the source, a
+// range) is one that every hit matches, reached from the top through
+// conjunctions only (required), not under an OR or a must-not, where its
+// value would decide which of its siblings' matches to show.
+func analysable(q query.Query, required bool) bool {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		return (q.Must == nil || analysable(q.Must, required)) &&
+			(q.Should == nil || analysable(q.Should, false)) &&
+			(q.MustNot == nil || analysable(q.MustNot, false)) &&
+			(q.Filter == nil || analysable(q.Filter, required))
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			if !analysable(c, required) {
+				return false
+			}
+		}
+		return true
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			if !analysable(c, false) {
+				return false
+			}
+		}
+		return true
+	case *query.MatchQuery:
+		return required || highlighted(q.FieldVal) && q.Fuzziness == 0 && q.Analyzer == ""
+	case *query.MatchPhraseQuery:
+		return required || highlighted(q.FieldVal) && q.Fuzziness == 0 && q.Analyzer == ""
+	case *query.TermQuery:
+		return required || highlighted(q.FieldVal)
+	case *query.MatchAllQuery, *query.MatchNoneQuery:
+		return true
+	}
+	return required
+}
+
+// highlighted reports whether field is one whose snippets a hit shows,
+// analysed again by loadAnalysed.
+func highlighted(field string) bool { return field == fieldTitle || field == fieldBody }
+
+// matchTokens evaluates q, which must be analysable, on a document's
+// analysed fields and returns whether it matches and, if so, the locations
+// of the terms and phrases that matched, as bleve's searchers report them:
+// every matching clause's, none of a clause that does not match or of a
+// must-not clause. Clauses on fields not analysed here are required ones
+// (analysable), which a hit matches; they have no locations.
 func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, []tokenLoc) {
 	switch q := q.(type) {
 	case *query.MatchNoneQuery:
@@ -191,7 +236,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 			locs = append(locs, l...)
 		}
 		if q.MustNot != nil {
-			if ok, _ := matchTokens(m, q.MustNot, toks); ok && analysedOnly(q.MustNot, toks) {
+			if ok, _ := matchTokens(m, q.MustNot, toks); ok {
 				return false, nil
 			}
 		}
@@ -217,9 +262,12 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		}
 		return n > 0 && float64(n) >= q.Min, locs
 	case *query.TermQuery:
+		if !highlighted(q.FieldVal) {
+			return true, nil
+		}
 		return termLocs(q.FieldVal, []string{q.Term}, 1, toks)
 	case *query.MatchQuery:
-		if _, analysed := toks[q.FieldVal]; !analysed || q.Fuzziness != 0 || q.Analyzer != "" {
+		if !highlighted(q.FieldVal) || q.Fuzziness != 0 || q.Analyzer != "" {
 			return true, nil
 		}
 		terms := analyseTerms(m, q.FieldVal, q.Match)
@@ -232,7 +280,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		}
 		return termLocs(q.FieldVal, terms, need, toks)
 	case *query.MatchPhraseQuery:
-		if _, analysed := toks[q.FieldVal]; !analysed || q.Fuzziness != 0 || q.Analyzer != "" {
+		if !highlighted(q.FieldVal) || q.Fuzziness != 0 || q.Analyzer != "" {
 			return true, nil
 		}
 		an := m.AnalyzerNamed(m.AnalyzerNameForPath(q.FieldVal))
@@ -241,47 +289,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		}
 		return phraseLocs(q.FieldVal, phraseSlots(an.Analyze([]byte(q.MatchPhrase))), toks)
 	}
-	return true, nil // all documents, or a filter on fields not analysed here
-}
-
-// analysedOnly reports whether every leaf of q is on a field analysed here,
-// so that its match can be decided from toks.
-func analysedOnly(q query.Query, toks docTokens) bool {
-	switch q := q.(type) {
-	case *query.BooleanQuery:
-		for _, c := range []query.Query{q.Must, q.Should, q.MustNot} {
-			if c != nil && !analysedOnly(c, toks) {
-				return false
-			}
-		}
-		return q.Filter == nil
-	case *query.ConjunctionQuery:
-		for _, c := range q.Conjuncts {
-			if !analysedOnly(c, toks) {
-				return false
-			}
-		}
-		return true
-	case *query.DisjunctionQuery:
-		for _, c := range q.Disjuncts {
-			if !analysedOnly(c, toks) {
-				return false
-			}
-		}
-		return true
-	case *query.TermQuery:
-		_, ok := toks[q.FieldVal]
-		return ok
-	case *query.MatchQuery:
-		_, ok := toks[q.FieldVal]
-		return ok && q.Fuzziness == 0 && q.Analyzer == ""
-	case *query.MatchPhraseQuery:
-		_, ok := toks[q.FieldVal]
-		return ok && q.Fuzziness == 0 && q.Analyzer == ""
-	case *query.MatchNoneQuery:
-		return true
-	}
-	return false
+	return true, nil // all documents, or a required clause on fields not analysed here
 }
 
 // analyseTerms returns the terms of text analysed for field.
@@ -301,10 +309,7 @@ func analyseTerms(m mapping.IndexMapping, field, text string) []string {
 // bleve's match query counts its term queries) occur in field, and returns
 // every occurrence of those that do.
 func termLocs(field string, terms []string, need int, toks docTokens) (bool, []tokenLoc) {
-	ft, ok := toks[field]
-	if !ok {
-		return true, nil
-	}
+	ft := toks[field]
 	var locs []tokenLoc
 	n := 0
 	for _, t := range terms {
@@ -327,10 +332,7 @@ func termLocs(field string, terms []string, need int, toks docTokens) (bool, []t
 // terms of each position from the first; none for a gap) and returns the
 // tokens of every occurrence of it.
 func phraseLocs(field string, slots [][]string, toks docTokens) (bool, []tokenLoc) {
-	ft, ok := toks[field]
-	if !ok {
-		return true, nil
-	}
+	ft := toks[field]
 	if len(slots) == 0 {
 		return false, nil
 	}

@@ -19,6 +19,11 @@ func TestLoadAnalysedMatchesBleve(t *testing.T) {
 		"签约 OR semiconductor", "(签约 OR 开工) -新能源", "project -signed", "NOT 北京",
 		`"总投资" -"重点项目"`, "项目 (新能源 OR 生物医药)", "碳化硅 OR 芯片 OR 半导体",
 		"Jiangsu battery", "investment billion yuan",
+		// Clauses on other fields under an OR or a NOT (loaded by bleve), and
+		// NOTs inside NOTs (decided on the tokens).
+		"(项目 province:山东) OR 签约", "签约 OR (项目 -province:江苏)", "(项目 source:Xinhua) OR 签约",
+		"(项目 city:聊城) OR 签约", "签约 OR (项目 -(新能源 OR province:山东))",
+		"签约 OR (项目 -(-新能源 OR 不存在词))", "签约 OR (项目 -(新能源 OR -开工))", "(investment province:山东) OR billion",
 	}
 	load := func(q Query, byBleve bool) string {
 		defer func(old bool) { loadByBleve = old }(loadByBleve)
@@ -46,5 +51,25 @@ func TestLoadAnalysedMatchesBleve(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Fatal("no snippet marked any match: the comparison proves nothing")
+	}
+}
+
+func TestAnalysable(t *testing.T) {
+	ix := newTestIndex(t, nil)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"", true}, {"项目", true}, {"聊城 项目", true}, {`"总投资" -"重点项目"`, true}, {"title:签约 OR body:项目", true},
+		{"项目 province:山东", true}, {"source:Xinhua 项目", true}, {"签约 OR (项目 -(-新能源 OR 开工))", true},
+		{"(项目 province:山东) OR 签约", false}, {"项目 -province:江苏", false}, {"签约 OR source:Xinhua", false},
+	} {
+		q, err := ix.compile(parseQuery(tc.text))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.text, err)
+		}
+		if got := analysable(q, true); got != tc.want {
+			t.Errorf("analysable(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
