@@ -122,6 +122,7 @@ type nsearch struct {
 	dicts    map[string][]segment.TermDictionary
 	terms    []*nnode
 	live     []*roaring.Bitmap // by segment, when a node needs every document
+	inFilter int               // depth of boolean filters being built (bleve builds them unscored)
 }
 
 // npos is a location of a phrase check.
@@ -147,6 +148,9 @@ func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMap
 	}
 	if nm, ok := m.(mapping.NestedMapping); ok && nm.CountNested() > 0 {
 		return errNativeUnsupported
+	}
+	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == bleveindex.BM25Scoring {
+		return errNativeUnsupported // it scores with tf-idf only
 	}
 	ns := &nsearch{ctx: ctx, m: m, segs: snap.Segments(), scored: scored, dicts: map[string][]segment.TermDictionary{}}
 	// Scorch numbers a snapshot's documents segment after segment, each
@@ -399,7 +403,10 @@ func (ns *nsearch) boolean(q *query.BooleanQuery, scores bool) (*nnode, error) {
 	if q.Filter != nil {
 		// bleve builds a filter without scores; a filter matching nothing
 		// stays, and matches nothing.
-		if filter, err = ns.build(q.Filter, false); err != nil {
+		ns.inFilter++
+		filter, err = ns.build(q.Filter, false)
+		ns.inFilter--
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -416,9 +423,9 @@ func (ns *nsearch) boolean(q *query.BooleanQuery, scores bool) (*nnode, error) {
 	if must == nil && should == nil {
 		must = ns.all(1)
 	}
-	if must != nil && should != nil && should.minOf() > 0 && !ns.scored {
-		// Unscored, bleve may merge the should clause into one bitmap
-		// reader whose Min is 0: leave that to bleve.
+	if must != nil && should != nil && should.minOf() > 0 && (!ns.scored || ns.inFilter > 0) {
+		// Unscored (as a filter always is), bleve may merge the should
+		// clause into one bitmap reader whose Min is 0: leave that to bleve.
 		return nil, errNativeUnsupported
 	}
 	b := &nnode{kind: nBool, must: must, should: should, not: not}
@@ -651,7 +658,11 @@ func flatten(n *nnode) *nnode {
 	for i, k := range n.kids {
 		n.kids[i] = flatten(k)
 	}
-	if len(n.kids) == 1 && (n.kind == nConj || n.kind == nDisj && n.min <= 1) {
+	// The child must also have the composite's Min(), which a boolean
+	// reads of its should clause: a conjunction's is 0, a disjunction's
+	// its min (an OR match query of two words has 1; wrapped in a should
+	// clause of min 0, it must stay optional).
+	if len(n.kids) == 1 && n.kids[0].minOf() == n.minOf() && (n.kind == nConj || n.kind == nDisj && n.min <= 1) {
 		return n.kids[0]
 	}
 	return n

@@ -306,6 +306,28 @@ func TestNativePassShapes(t *testing.T) {
 		&passPhrase{text: "重点项目", field: fieldTitle, boost: 2},
 	))
 	nested.AddMustNot(match(fieldBody, "GDP", false), &passPhrase{text: "签约仪式", field: fieldBody, boost: 1})
+	// A should clause whose one child has Min 1 stays optional (review of
+	// stop 12: flattening the min-0 wrapper made it required).
+	optOr := bleve.NewBooleanQuery()
+	optOr.AddMust(term(fieldBody, "项目"))
+	optOr.AddShould(match(fieldBody, "签约 investment", true))
+	optOr.AddMustNot(term(fieldBody, "nothingmatchesthis"))
+	optConj := bleve.NewBooleanQuery()
+	optConj.AddMust(term(fieldBody, "项目"))
+	optConj.AddShould(bleve.NewConjunctionQuery(bleve.NewDisjunctionQuery(term(fieldBody, "签约"), term(fieldBody, "investment"))))
+	reqShould := bleve.NewBooleanQuery()
+	reqShould.AddMust(term(fieldBody, "项目"))
+	oneMin := bleve.NewDisjunctionQuery(term(fieldBody, "签约"))
+	oneMin.SetMin(1)
+	reqShould.Should = oneMin
+	// Inside a filter bleve builds a min-1 should unscored, as optional.
+	inner := bleve.NewBooleanQuery()
+	inner.AddMust(term(fieldBody, "项目"))
+	inner.AddShould(term(fieldBody, "签约"), term(fieldBody, "investment"))
+	inner.SetMinShould(1)
+	filterShould := bleve.NewBooleanQuery()
+	filterShould.AddMust(bleve.NewMatchAllQuery())
+	filterShould.AddFilter(inner)
 	var many []query.Query // twelve clauses, pairs of the same count: bleve's sort is not stable there
 	for i, w := range []string{"签约", "项目", "投资", "亿元", "集中", "重点"} {
 		many = append(many, boosted(term(fieldBody, w), 1), boosted(term(fieldBody, w), float64(i+2)))
@@ -341,6 +363,10 @@ func TestNativePassShapes(t *testing.T) {
 		{"nested", nested, false},
 		{"match none", bleve.NewMatchNoneQuery(), false},
 		{"phrase with a gap", &passPhrase{text: "签约 。 项目", field: fieldBody, boost: 1}, false},
+		{"optional should of an OR match", optOr, false},
+		{"optional should of a conjunction", optConj, false},
+		{"required should of one", reqShould, true}, // unscored it is left to bleve
+		{"should min 1 in a filter", filterShould, true},
 	} {
 		n := compareNative(t, ix, c.name, c.q, c.declineOK)
 		t.Logf("%s: %d hits", c.name, n)
