@@ -12,7 +12,7 @@ import (
 // mappingVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index built with another version is refused with a
 // message that tells how to rebuild it.
-const mappingVersion = 4 // 4: word pair fields (pairs.go)
+const mappingVersion = 4 // 4: word pair fields (pairs.go), positions of source_text
 
 // docType is the bleve type name of a report (record.Type).
 const docType = "report"
@@ -91,7 +91,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	srcText.Analyzer = simple.Name
 	srcText.Store = false
 	srcText.IncludeInAll = false
-	srcText.IncludeTermVectors = false
+	srcText.IncludeTermVectors = true // positions, for source:"China Daily"
 	doc.AddFieldMappingsAt(fieldSource, src, srcText)
 
 	for _, f := range []string{fieldLang, fieldYear, fieldProvince, fieldCity, fieldCounty,

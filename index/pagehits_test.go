@@ -73,3 +73,31 @@ func TestAnalysable(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcePhrase checks that a phrase scoped to the source finds the
+// reports of a source of several words (source_text had no positions).
+func TestSourcePhrase(t *testing.T) {
+	ix := nativeIndex(t, 120)
+	res, err := ix.Search(context.Background(), Query{Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	var want uint64
+	for _, v := range res.Facets[FacetSource] {
+		if strings.Contains(v.Value, " ") {
+			name, want = v.Value, uint64(v.Count)
+			break
+		}
+	}
+	if name == "" {
+		t.Fatal("no source of several words in the test corpus")
+	}
+	got, err := ix.Search(context.Background(), Query{Text: `source:"` + name + `"`, Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != want {
+		t.Errorf(`source:%q found %d reports, want %d (parsed %s)`, name, got.Total, want, got.Parsed)
+	}
+}
