@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // The column search: one bleve pass over the hits of the text query alone,
@@ -34,17 +35,23 @@ var errStaleColumns = errors.New("facet columns are stale")
 // background and search without them meanwhile.
 const syncColumnsBelow = 20000
 
+// snapshot returns a reader of the index's current scorch snapshot, which
+// the caller closes.
+func (ix *Index) snapshot() (bleveindex.IndexReader, error) {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
+
 // columnsFor returns the columns of the snapshot bleve searches now, or nil
 // when they are not built yet (starting a build).
 func (ix *Index) columnsFor() *colSet {
 	if ix.search.noColumns.Load() {
 		return nil
 	}
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return nil
-	}
-	r, err := adv.Reader()
+	r, err := ix.snapshot()
 	if err != nil {
 		return nil
 	}

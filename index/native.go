@@ -1327,11 +1327,7 @@ func (w *nworker) follows(p *nnode, a npos) bool {
 // evaluate as bleve would; the caller then runs bleve's pass.
 func (ix *Index) nativePass(ctx context.Context, passQ query.Query, s *colSearch, rec *passHits) error {
 	c, scored := s.c, s.sortBy == byScore
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return errNativeUnsupported
-	}
-	r, err := adv.Reader()
+	r, err := ix.snapshot()
 	if err != nil {
 		return errNativeUnsupported
 	}

@@ -57,11 +57,7 @@ type docTokens map[string]fieldTokens
 // matches, is left out. When no other search runs, two goroutines share
 // the page.
 func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet, page []colHit, out *Result) error {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return searchError(err)
-	}
-	r, err := adv.Reader()
+	r, err := ix.snapshot()
 	if err != nil {
 		return searchError(err)
 	}
