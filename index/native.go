@@ -441,11 +441,10 @@ func (ns *nsearch) boolean(q *query.BooleanQuery, scores bool) (*nnode, error) {
 // positions' terms, checked for the phrase when it has several positions.
 func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
 	field := ns.fieldOr(q.field)
-	an := ns.m.AnalyzerNamed(ns.m.AnalyzerNameForPath(field))
-	if an == nil {
+	slots, ok := phraseOf(ns.m, field, q.text)
+	if !ok {
 		return nil, errNativeUnsupported
 	}
-	slots := phraseSlots(an.Analyze([]byte(q.text)))
 	if len(slots) == 0 {
 		return &nnode{kind: nNone, exact: true}, nil
 	}

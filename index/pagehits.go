@@ -145,7 +145,7 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 // analyzer, as indexing did, on a copy: token filters rewrite terms in
 // place, and the text is the stored value the snippets are cut from.
 func analyseField(m mapping.IndexMapping, field string, text []byte) fieldTokens {
-	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
+	an := fieldAnalyzer(m, field)
 	if an == nil {
 		return nil
 	}
@@ -279,18 +279,18 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		if !highlighted(q.FieldVal) || q.Fuzziness != 0 || q.Analyzer != "" {
 			return true, nil
 		}
-		an := m.AnalyzerNamed(m.AnalyzerNameForPath(q.FieldVal))
-		if an == nil {
+		slots, ok := phraseOf(m, q.FieldVal, q.MatchPhrase)
+		if !ok {
 			return true, nil
 		}
-		return phraseLocs(q.FieldVal, phraseSlots(an.Analyze([]byte(q.MatchPhrase))), toks)
+		return phraseLocs(q.FieldVal, slots, toks)
 	}
 	return true, nil // all documents, or a required clause on fields not analysed here
 }
 
 // analyseTerms returns the terms of text analysed for field.
 func analyseTerms(m mapping.IndexMapping, field, text string) []string {
-	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
+	an := fieldAnalyzer(m, field)
 	if an == nil {
 		return nil
 	}

@@ -85,11 +85,10 @@ func (q *passPhrase) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	if field == "" {
 		field = m.DefaultSearchField()
 	}
-	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
-	if an == nil {
+	slots, ok := phraseOf(m, field, q.text)
+	if !ok {
 		return nil, fmt.Errorf("phrase on %s: no analyzer", field)
 	}
-	slots := phraseSlots(an.Analyze([]byte(q.text)))
 	if len(slots) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
@@ -135,6 +134,22 @@ func (q *passPhrase) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		}
 	}
 	return s, nil
+}
+
+// fieldAnalyzer returns the analyzer the mapping m gives field, nil when
+// there is none.
+func fieldAnalyzer(m mapping.IndexMapping, field string) analysis.Analyzer {
+	return m.AnalyzerNamed(m.AnalyzerNameForPath(field))
+}
+
+// phraseOf returns the slots (phraseSlots) of the phrase text analysed for
+// field; ok is false when field has no analyzer.
+func phraseOf(m mapping.IndexMapping, field, text string) (slots [][]string, ok bool) {
+	an := fieldAnalyzer(m, field)
+	if an == nil {
+		return nil, false
+	}
+	return phraseSlots(an.Analyze([]byte(text))), true
 }
 
 // phraseSlots groups a phrase's tokens by position, from the first: slot i
