@@ -307,16 +307,9 @@ func (ns *nsearch) termNode(term, field string, boost float64, scores bool) (*nn
 		if err != nil {
 			return nil, err
 		}
-		o, ok := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator)
+		bm, ok := postingsBitmap(pl)
 		if !ok {
 			return nil, errNativeUnsupported
-		}
-		bm := o.ActualBitmap()
-		if bm == nil {
-			bm = roaring.New()
-			if d, ok := o.DocNum1Hit(); ok {
-				bm.Add(uint32(d))
-			}
 		}
 		if del := s.Deleted(); del != nil && bm.Intersects(del) {
 			bm = roaring.AndNot(bm, del)
@@ -519,7 +512,11 @@ func (ns *nsearch) phraseFilter(p *nnode, field string, slots [][]string) (exact
 				if err != nil {
 					return false, err
 				}
-				any.Or(postingsBitmap(pl))
+				bm, ok := postingsBitmap(pl)
+				if !ok {
+					return false, errNativeUnsupported
+				}
+				any.Or(bm)
 			}
 			if all == nil {
 				all = any
@@ -533,24 +530,20 @@ func (ns *nsearch) phraseFilter(p *nnode, field string, slots [][]string) (exact
 }
 
 // postingsBitmap returns the documents of a postings list (deleted ones
-// too).
-func postingsBitmap(pl segment.PostingsList) *roaring.Bitmap {
-	if o, ok := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator); ok {
-		if bm := o.ActualBitmap(); bm != nil {
-			return bm
-		}
-		bm := roaring.New()
+// too) as zap holds them; ok is false for a segment type whose iterator
+// does not expose them.
+func postingsBitmap(pl segment.PostingsList) (bm *roaring.Bitmap, ok bool) {
+	o, ok := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator)
+	if !ok {
+		return nil, false
+	}
+	if bm = o.ActualBitmap(); bm == nil {
+		bm = roaring.New()
 		if d, ok := o.DocNum1Hit(); ok {
 			bm.Add(uint32(d))
 		}
-		return bm
 	}
-	bm := roaring.New()
-	it := pl.Iterator(false, false, false, nil)
-	for p, err := it.Next(); err == nil && p != nil; p, err = it.Next() {
-		bm.Add(uint32(p.Number()))
-	}
-	return bm
+	return bm, true
 }
 
 // scoring returns the clauses whose counts, weights and scores a composite
