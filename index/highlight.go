@@ -34,10 +34,14 @@ func hitsRequest(q query.Query, size, from int) *bleve.SearchRequest {
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = []string{fieldMeta}
 	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.AddField(fieldTitle)
-	req.Highlight.AddField(fieldBody)
+	for _, f := range highlightFields {
+		req.Highlight.AddField(f)
+	}
 	return req
 }
+
+// highlightFields are the fields whose snippets a hit shows.
+var highlightFields = []string{fieldTitle, fieldBody}
 
 func init() {
 	if err := registry.RegisterHighlighter(highlighterName, newHighlighter); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -39,9 +40,6 @@ const maxAnalysedPage = 25
 
 // loadByBleve makes every page load by bleve (for tests comparing both).
 var loadByBleve = false
-
-// highlightFields are the fields whose snippets a hit shows.
-var highlightFields = []string{fieldTitle, fieldBody}
 
 // fieldTokens holds the analysis of one stored field of one document: the
 // positions of each term.
@@ -109,10 +107,10 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 	dm := &search.DocumentMatch{ID: id, Score: score, Locations: search.FieldTermLocationMap{}}
 	toks := docTokens{} // a field the document lacks holds no token
 	doc.VisitFields(func(f bleveindex.Field) {
-		switch name := f.Name(); name {
-		case fieldTitle, fieldBody:
+		switch name := f.Name(); {
+		case highlighted(name):
 			toks[name] = analyseField(m, name, f.Value())
-		case fieldMeta:
+		case name == fieldMeta:
 			if tf, ok := f.(bleveindex.TextField); ok {
 				dm.AddFieldValue(name, tf.Text())
 			}
@@ -203,7 +201,7 @@ func analysable(q query.Query, required bool) bool {
 
 // highlighted reports whether field is one whose snippets a hit shows,
 // analysed again by loadAnalysed.
-func highlighted(field string) bool { return field == fieldTitle || field == fieldBody }
+func highlighted(field string) bool { return slices.Contains(highlightFields, field) }
 
 // matchTokens evaluates q, which must be analysable, on a document's
 // analysed fields and returns whether it matches and, if so, the locations
