@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -47,7 +46,7 @@ func BenchmarkPass(b *testing.B) {
 		b.Run(text+"/native-raw", func(b *testing.B) {
 			var hits int
 			for b.Loop() {
-				r := benchReader(b, ix)
+				r := currentReader(b, ix)
 				hits = 0
 				err := nativeRun(context.Background(), r, ix.bi.Mapping(), passQ, true, nil, 1, func(uint64, float64) error {
 					hits++
@@ -66,7 +65,7 @@ func BenchmarkPass(b *testing.B) {
 		b.Run(text+"/zap-floor", func(b *testing.B) {
 			var postings int
 			for b.Loop() {
-				r := benchReader(b, ix)
+				r := currentReader(b, ix)
 				snap := r.(*scorch.IndexSnapshot)
 				ns := &nsearch{ctx: context.Background(), m: ix.bi.Mapping(), segs: snap.Segments(), scored: true,
 					dicts: map[string][]segment.TermDictionary{}}
@@ -126,19 +125,6 @@ func BenchmarkPass(b *testing.B) {
 			})
 		}
 	}
-}
-
-// benchReader returns a reader of ix's current snapshot.
-func benchReader(b *testing.B, ix *Index) bleveindex.IndexReader {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return r
 }
 
 // reportPerHit reports the time per hit and the hits.

@@ -74,15 +74,13 @@ func snapshotShape(t *testing.T, ix *Index) (segs int, deleted uint64) {
 	return segs, deleted
 }
 
-func currentReader(t *testing.T, ix *Index) bleveindex.IndexReader {
-	t.Helper()
-	adv, err := ix.bi.Advanced()
+// currentReader returns a reader of ix's current snapshot, which the
+// caller closes.
+func currentReader(tb testing.TB, ix *Index) bleveindex.IndexReader {
+	tb.Helper()
+	r, err := ix.snapshot()
 	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return r
 }
