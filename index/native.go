@@ -100,11 +100,10 @@ type nnode struct {
 	exact bool    // the bounds are exact: no phrase check below
 
 	// nTerm: the term and its postings by segment.
-	field  string
-	term   []byte
-	scores bool // its scores are used (not below a must-not or filter)
-	pls    []segment.PostingsList
-	bms    []*roaring.Bitmap // the postings of live documents, by segment
+	field string
+	term  []byte
+	pls   []segment.PostingsList
+	bms   []*roaring.Bitmap // the postings of live documents, by segment
 
 	slots [][]*nnode        // nPhrase: the terms of each position (none for a gap), when checked
 	pairs []*roaring.Bitmap // nPhrase: by segment, the documents with the phrase's word pairs (pairs.go); nil for none
@@ -298,7 +297,7 @@ func (ns *nsearch) termNode(term, field string, boost float64, scores bool) (*nn
 		}
 		ns.dicts[field] = dicts
 	}
-	n := &nnode{kind: nTerm, field: field, term: []byte(term), boost: boost, qw: 1, exact: true, scores: scores}
+	n := &nnode{kind: nTerm, field: field, term: []byte(term), boost: boost, qw: 1, exact: true, scored: ns.scored && scores}
 	for i, s := range ns.segs {
 		// The postings of deleted documents too: zap's iterators step
 		// through a list without exceptions faster, and candidates are
@@ -672,9 +671,6 @@ func exactBounds(bm *roaring.Bitmap) nbounds { return nbounds{bm, bm} }
 
 // prepare returns, by segment, the documents that may match root.
 func (ns *nsearch) prepare(root *nnode) ([]*roaring.Bitmap, error) {
-	for _, t := range ns.terms {
-		t.scored = ns.scored && t.scores
-	}
 	ns.live = make([]*roaring.Bitmap, len(ns.segs))
 	cands := make([]*roaring.Bitmap, len(ns.segs))
 	for i := range ns.segs {
