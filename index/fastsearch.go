@@ -395,15 +395,16 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 		more = len(page) > 0 && s.total > uint64(q.Page*q.Size)
 	}
 	out := &Result{Total: s.total, Hits: make([]Hit, 0, len(page)), Facets: map[string][]FacetValue{}}
-	load := func() error { return ix.loadHits(ctx, iterQ, c, page, s.sortBy == byScore, out) }
+	var err error
 	if s.sortBy == byScore && len(page) <= maxAnalysedPage && !loadByBleve && analysable(textQ, true) {
-		load = func() error { return ix.loadAnalysed(ctx, textQ, c, page, out) }
+		err = ix.loadAnalysed(ctx, textQ, c, page, out)
+	} else {
+		err = ix.loadHits(ctx, iterQ, c, page, s.sortBy == byScore, out)
 	}
-	if err := load(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	if more && len(page) > 0 {
-		var err error
 		if out.NextCursor, err = s.cursor(q.Sort, fp, &page[len(page)-1]); err != nil {
 			return nil, err
 		}
