@@ -25,8 +25,9 @@ import (
 // 总 then 投资, they are the very condition: its documents need no position
 // check. The pair fields are indexed without positions, norms that matter,
 // doc values or storage; they never score. Only pairs of Chinese words are
-// indexed (pairable): pairs of everything took 45% more indexing CPU and
-// 1.1 bytes per byte of text at 100k reports.
+// indexed (pairable): pairs of every word took 50–65% more indexing CPU and
+// 26% more index at 20k reports, Chinese pairs 33% and 11%
+// (docs/PERFORMANCE.md).
 
 // pairFields maps each field that has a pair field to it.
 var pairFields = map[string]string{fieldTitle: "title_pairs", fieldBody: "body_pairs"}
