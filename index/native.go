@@ -197,7 +197,7 @@ func (ns *nsearch) build(q query.Query, scores bool) (*nnode, error) {
 		}
 		tokens := an.Analyze([]byte(q.Match))
 		if len(tokens) == 0 {
-			return &nnode{kind: nNone, exact: true}, nil
+			return matchNone(), nil
 		}
 		var kids []*nnode
 		for _, tok := range tokens {
@@ -223,7 +223,7 @@ func (ns *nsearch) build(q query.Query, scores bool) (*nnode, error) {
 			return nil, err
 		}
 		if len(kids) == 0 {
-			return &nnode{kind: nNone, exact: true}, nil
+			return matchNone(), nil
 		}
 		return ns.conj(kids), nil
 	case *query.DisjunctionQuery:
@@ -235,7 +235,7 @@ func (ns *nsearch) build(q query.Query, scores bool) (*nnode, error) {
 			return nil, err
 		}
 		if len(kids) == 0 {
-			return &nnode{kind: nNone, exact: true}, nil
+			return matchNone(), nil
 		}
 		return ns.disj(kids, q.Min)
 	case *query.BooleanQuery:
@@ -243,12 +243,15 @@ func (ns *nsearch) build(q query.Query, scores bool) (*nnode, error) {
 	case *query.MatchAllQuery:
 		return ns.all(q.BoostVal.Value()), nil
 	case *query.MatchNoneQuery:
-		return &nnode{kind: nNone, exact: true}, nil
+		return matchNone(), nil
 	case *passPhrase:
 		return ns.phrase(q, scores)
 	}
 	return nil, errNativeUnsupported
 }
+
+// matchNone returns a searcher of no document.
+func matchNone() *nnode { return &nnode{kind: nNone, exact: true} }
 
 // buildAll builds the searchers of qs in order.
 func (ns *nsearch) buildAll(qs []query.Query, scores bool) ([]*nnode, error) {
@@ -404,7 +407,7 @@ func (ns *nsearch) boolean(q *query.BooleanQuery, scores bool) (*nnode, error) {
 	}
 	switch {
 	case must == nil && should == nil && not == nil && filter == nil:
-		return &nnode{kind: nNone, exact: true}, nil
+		return matchNone(), nil
 	case must != nil && should == nil && not == nil && filter == nil:
 		return must, nil
 	case must == nil && should != nil && not == nil && filter == nil:
@@ -438,7 +441,7 @@ func (ns *nsearch) phrase(q *passPhrase, scores bool) (*nnode, error) {
 		return nil, errNativeUnsupported
 	}
 	if len(slots) == 0 {
-		return &nnode{kind: nNone, exact: true}, nil
+		return matchNone(), nil
 	}
 	var subs []*nnode
 	terms := make([][]*nnode, len(slots))
