@@ -286,19 +286,30 @@ func unexportedBool(q any, name string) bool {
 	return f.IsValid() && f.Kind() == reflect.Bool && f.Bool()
 }
 
+// dictionaries returns the term dictionaries of field, by segment, opened
+// once per evaluation.
+func (ns *nsearch) dictionaries(field string) ([]segment.TermDictionary, error) {
+	if dicts, ok := ns.dicts[field]; ok {
+		return dicts, nil
+	}
+	dicts := make([]segment.TermDictionary, len(ns.segs))
+	for i, s := range ns.segs {
+		d, err := s.Segment().Dictionary(field)
+		if err != nil {
+			return nil, err
+		}
+		dicts[i] = d
+	}
+	ns.dicts[field] = dicts
+	return dicts, nil
+}
+
 // termNode returns a term searcher: its postings in every segment, its
 // count without deleted documents and its idf.
 func (ns *nsearch) termNode(term, field string, boost float64, scores bool) (*nnode, error) {
-	dicts, ok := ns.dicts[field]
-	if !ok {
-		for _, s := range ns.segs {
-			d, err := s.Segment().Dictionary(field)
-			if err != nil {
-				return nil, err
-			}
-			dicts = append(dicts, d)
-		}
-		ns.dicts[field] = dicts
+	dicts, err := ns.dictionaries(field)
+	if err != nil {
+		return nil, err
 	}
 	n := &nnode{kind: nTerm, field: field, term: []byte(term), boost: boost, qw: 1, exact: true, scored: ns.scored && scores}
 	for i, s := range ns.segs {
@@ -498,11 +509,9 @@ func (ns *nsearch) phraseFilter(p *nnode, field string, slots [][]string) (exact
 	if len(groups) == 0 {
 		return false, nil
 	}
-	dicts := make([]segment.TermDictionary, len(ns.segs))
-	for i, s := range ns.segs {
-		if dicts[i], err = s.Segment().Dictionary(pf); err != nil {
-			return false, err
-		}
+	dicts, err := ns.dictionaries(pf)
+	if err != nil {
+		return false, err
 	}
 	p.pairs = make([]*roaring.Bitmap, len(ns.segs))
 	for i := range ns.segs {
