@@ -64,6 +64,7 @@ func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet,
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
+	qa := analyseQuery(ix.bi.Mapping(), textQ)
 	hits := make([]*Hit, len(page))
 	errs := make([]error, len(page))
 	var next atomic.Int64
@@ -73,7 +74,7 @@ func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet,
 				errs[i] = searchError(errs[i])
 				return
 			}
-			hits[i], errs[i] = ix.analysedHit(r, hl, textQ, c.ids[page[i].pos/2], page[i].score)
+			hits[i], errs[i] = ix.analysedHit(r, hl, qa, textQ, c.ids[page[i].pos/2], page[i].score)
 		}
 	}
 	var wg sync.WaitGroup
@@ -93,9 +94,10 @@ func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet,
 	return nil
 }
 
-// analysedHit loads document id from r with its snippets by hl (see
-// loadAnalysed); nil when it was deleted.
-func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter, textQ query.Query, id string, score float64) (*Hit, error) {
+// analysedHit loads document id from r with its snippets by hl, matching
+// textQ, whose clauses qa analysed (see loadAnalysed); nil when it was
+// deleted or no longer matches.
+func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter, qa *queryAnalysis, textQ query.Query, id string, score float64) (*Hit, error) {
 	doc, err := r.Document(id)
 	if err != nil {
 		return nil, searchError(err)
@@ -116,7 +118,7 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 			}
 		}
 	})
-	ok, locs := matchTokens(m, textQ, toks)
+	ok, locs := matchTokens(qa, textQ, toks)
 	if !ok {
 		return nil, nil // changed since the pass: no longer a hit, as bleve's load would find
 	}
@@ -208,29 +210,30 @@ func highlighted(field string) bool { return slices.Contains(highlightFields, fi
 // of the terms and phrases that matched, as bleve's searchers report them:
 // every matching clause's, none of a clause that does not match or of a
 // must-not clause. Clauses on fields not analysed here are required ones
-// (analysable), which a hit matches; they have no locations.
-func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, []tokenLoc) {
+// (analysable), which a hit matches; they have no locations. qa holds the
+// analysis of q's match and phrase clauses (analyseQuery).
+func matchTokens(qa *queryAnalysis, q query.Query, toks docTokens) (bool, []tokenLoc) {
 	switch q := q.(type) {
 	case *query.MatchNoneQuery:
 		return false, nil
 	case *query.BooleanQuery:
 		var locs []tokenLoc
 		if q.Must != nil {
-			ok, l := matchTokens(m, q.Must, toks)
+			ok, l := matchTokens(qa, q.Must, toks)
 			if !ok {
 				return false, nil
 			}
 			locs = append(locs, l...)
 		}
 		if q.Should != nil {
-			ok, l := matchTokens(m, q.Should, toks)
+			ok, l := matchTokens(qa, q.Should, toks)
 			if !ok && q.Must == nil {
 				return false, nil
 			}
 			locs = append(locs, l...)
 		}
 		if q.MustNot != nil {
-			if ok, _ := matchTokens(m, q.MustNot, toks); ok {
+			if ok, _ := matchTokens(qa, q.MustNot, toks); ok {
 				return false, nil
 			}
 		}
@@ -238,7 +241,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 	case *query.ConjunctionQuery:
 		var locs []tokenLoc
 		for _, c := range q.Conjuncts {
-			ok, l := matchTokens(m, c, toks)
+			ok, l := matchTokens(qa, c, toks)
 			if !ok {
 				return false, nil
 			}
@@ -249,7 +252,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		var locs []tokenLoc
 		n := 0
 		for _, c := range q.Disjuncts {
-			if ok, l := matchTokens(m, c, toks); ok {
+			if ok, l := matchTokens(qa, c, toks); ok {
 				n++
 				locs = append(locs, l...)
 			}
@@ -264,7 +267,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		if !highlighted(q.FieldVal) || q.Fuzziness != 0 || q.Analyzer != "" {
 			return true, nil
 		}
-		terms := analyseTerms(m, q.FieldVal, q.Match)
+		terms := qa.terms[q]
 		if len(terms) == 0 {
 			return false, nil
 		}
@@ -277,7 +280,7 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 		if !highlighted(q.FieldVal) || q.Fuzziness != 0 || q.Analyzer != "" {
 			return true, nil
 		}
-		slots, ok := phraseOf(m, q.FieldVal, q.MatchPhrase)
+		slots, ok := qa.slots[q]
 		if !ok {
 			return true, nil
 		}
@@ -286,17 +289,50 @@ func matchTokens(m mapping.IndexMapping, q query.Query, toks docTokens) (bool, [
 	return true, nil // all documents, or a required clause on fields not analysed here
 }
 
-// analyseTerms returns the terms of text analysed for field.
-func analyseTerms(m mapping.IndexMapping, field, text string) []string {
-	an := fieldAnalyzer(m, field)
-	if an == nil {
-		return nil
+// queryAnalysis is the analysis of a text query's match and phrase
+// clauses on highlighted fields, done once for a page rather than for each
+// of its hits.
+type queryAnalysis struct {
+	terms map[*query.MatchQuery][]string
+	slots map[*query.MatchPhraseQuery][][]string // absent when the field has no analyzer
+}
+
+// analyseQuery analyses the match and phrase clauses of q for matchTokens.
+func analyseQuery(m mapping.IndexMapping, q query.Query) *queryAnalysis {
+	qa := &queryAnalysis{terms: map[*query.MatchQuery][]string{}, slots: map[*query.MatchPhraseQuery][][]string{}}
+	var walk func(q query.Query)
+	walk = func(q query.Query) {
+		switch q := q.(type) {
+		case *query.BooleanQuery:
+			for _, c := range []query.Query{q.Must, q.Should, q.MustNot, q.Filter} {
+				if c != nil {
+					walk(c)
+				}
+			}
+		case *query.ConjunctionQuery:
+			for _, c := range q.Conjuncts {
+				walk(c)
+			}
+		case *query.DisjunctionQuery:
+			for _, c := range q.Disjuncts {
+				walk(c)
+			}
+		case *query.MatchQuery:
+			if an := fieldAnalyzer(m, q.FieldVal); an != nil {
+				var terms []string
+				for _, t := range an.Analyze([]byte(q.Match)) {
+					terms = append(terms, string(t.Term))
+				}
+				qa.terms[q] = terms
+			}
+		case *query.MatchPhraseQuery:
+			if slots, ok := phraseOf(m, q.FieldVal, q.MatchPhrase); ok {
+				qa.slots[q] = slots
+			}
+		}
 	}
-	var terms []string
-	for _, t := range an.Analyze([]byte(text)) {
-		terms = append(terms, string(t.Term))
-	}
-	return terms
+	walk(q)
+	return qa
 }
 
 // termLocs matches when at least need of terms (counted with repeats, as
