@@ -88,6 +88,8 @@ type nnode struct {
 	scored bool               // its score counts: a scored pass, not below a must-not or filter
 	phrase bool               // a term of a checked phrase: its cursor reads locations
 	locs   []segment.Location // of the posting read last, for a phrase
+	tfs    []*tfWord          // by segment, the term's frequency arrays (tfcache.go); nil for none
+	tf     *tfWord            // the current segment's, read instead of the cursor
 
 	kids []*nnode // nConj, nDisj: in the order bleve sorts them
 	min  int      // nDisj: matches needed; the searcher's Min()
@@ -122,6 +124,7 @@ type nsearch struct {
 	terms    []*nnode
 	live     []*roaring.Bitmap // by segment, when a node needs every document
 	inFilter int               // depth of boolean filters being built (bleve builds them unscored)
+	tf       *tfCache          // term-frequency arrays; nil for none
 }
 
 // npos is a location of a phrase check.
@@ -136,7 +139,7 @@ type npos struct {
 // may be nil); with workers above 1, a second goroutine helps with large
 // passes. It returns errNativeUnsupported, before giving any match, when it
 // cannot evaluate q exactly as bleve does.
-func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping, q query.Query,
+func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping, q query.Query, tf *tfCache,
 	scored bool, rep []bool, workers int, take func(doc uint64, score float64) error) error {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok || ctx.Value(search.MaxTermSearchersKey) != nil {
@@ -151,7 +154,7 @@ func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMap
 	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == bleveindex.BM25Scoring {
 		return errNativeUnsupported // it scores with tf-idf only
 	}
-	ns := &nsearch{ctx: ctx, m: m, segs: snap.Segments(), scored: scored, dicts: map[string][]segment.TermDictionary{}}
+	ns := &nsearch{ctx: ctx, m: m, segs: snap.Segments(), scored: scored, dicts: map[string][]segment.TermDictionary{}, tf: tf}
 	// Scorch numbers a snapshot's documents segment after segment, each
 	// segment's from the count of documents (deleted ones too) of the
 	// segments before it.
@@ -172,6 +175,9 @@ func nativeRun(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMap
 	cands, err := ns.prepare(root)
 	if err != nil {
 		return errNativeUnsupported
+	}
+	if err := ns.useArrays(cands); err != nil {
+		return err
 	}
 	return ns.emit(root, cands, rep, workers, take)
 }
@@ -681,6 +687,47 @@ func (b nbounds) exact() bool { return b.lo == b.hi }
 
 func exactBounds(bm *roaring.Bitmap) nbounds { return nbounds{bm, bm} }
 
+// useArrays gives the terms their term-frequency arrays (tfcache.go) in
+// the segments where the term is common: the arrays cached, or decoded now
+// when the candidates are numerous enough for the pass to read most of the
+// term's postings anyway. A phrase's terms, whose locations the pass reads,
+// keep their cursors.
+func (ns *nsearch) useArrays(cands []*roaring.Bitmap) error {
+	if ns.tf == nil {
+		return nil
+	}
+	segs := make([]segment.Segment, len(ns.segs))
+	for i, s := range ns.segs {
+		segs[i] = s.Segment()
+	}
+	ns.tf.keep(segs)
+	for _, t := range ns.terms {
+		if t.phrase {
+			continue
+		}
+		for i, seg := range segs {
+			n, post := seg.Count(), t.bms[i].GetCardinality()
+			if n < tfMinDocs || post == 0 || post*tfMinShare < n || cands[i].IsEmpty() {
+				continue
+			}
+			w := ns.tf.cached(seg, t.field, string(t.term))
+			if w == nil && cands[i].GetCardinality()*tfMinCands >= post {
+				var err error
+				if w, err = ns.tf.word(seg, t.field, string(t.term), t.pls[i]); err != nil {
+					return err
+				}
+			}
+			if w != nil {
+				if t.tfs == nil {
+					t.tfs = make([]*tfWord, len(segs))
+				}
+				t.tfs[i] = w
+			}
+		}
+	}
+	return nil
+}
+
 // prepare returns, by segment, the documents that may match root.
 func (ns *nsearch) prepare(root *nnode) ([]*roaring.Bitmap, error) {
 	ns.live = make([]*roaring.Bitmap, len(ns.segs))
@@ -1032,7 +1079,11 @@ func cloneTree(n *nnode, seen map[*nnode]*nnode, terms *[]*nnode) *nnode {
 func (w *nworker) start(seg int) {
 	for _, t := range w.terms {
 		prev := t.it
-		t.it, t.cur, t.locs = nil, -1, nil
+		t.it, t.cur, t.locs, t.tf = nil, -1, nil, nil
+		if t.tfs != nil && t.tfs[seg] != nil {
+			t.tf, t.it = t.tfs[seg], prev // read from the arrays; the cursor waits for another segment
+			continue
+		}
 		if t.bms[seg].IsEmpty() {
 			t.cur = math.MaxInt64
 			continue
@@ -1071,7 +1122,13 @@ func (w *nworker) run(c nchunk, cand *roaring.Bitmap, rep []bool, out func(d uin
 		if g := off + uint64(d); rep != nil && g < uint64(len(rep)) && !rep[g] {
 			continue // another report stands for its cluster
 		}
-		ok, score := w.eval(w.root, int64(d))
+		var ok bool
+		var score float64
+		if w.root.exact {
+			ok, score = true, w.score(w.root, int64(d)) // the candidates are the matches
+		} else {
+			ok, score = w.eval(w.root, int64(d))
+		}
 		if w.err != nil {
 			return w.err
 		}
@@ -1196,25 +1253,71 @@ func (w *nworker) eval(n *nnode, d int64) (bool, float64) {
 	return false, 0
 }
 
+// score returns the score of n for document d, which n matches: d is a
+// candidate of an exact tree that n is part of without a disjunction
+// above it. It is eval without the checks whose outcome is known: a
+// must-not clause, a filter, a phrase's pairs.
+func (w *nworker) score(n *nnode, d int64) float64 {
+	switch n.kind {
+	case nTerm:
+		_, s := w.evalTerm(n, d)
+		return s
+	case nConj:
+		var sum float64
+		for _, k := range n.kids {
+			sum += w.score(k, d)
+		}
+		return sum
+	case nBool:
+		if n.must == nil {
+			return 0 + w.score(n.should, d) // as eval sums
+		}
+		sum := w.score(n.must, d)
+		if n.should != nil {
+			if ok, s := w.eval(n.should, d); ok {
+				sum += s
+			}
+		}
+		return sum
+	case nFilter, nPhrase:
+		return w.score(n.child, d)
+	}
+	_, s := w.eval(n, d)
+	return s
+}
+
 // evalTerm is eval of a term.
 func (w *nworker) evalTerm(n *nnode, d int64) (bool, float64) {
-	if n.cur < d {
-		w.advance(n, d)
-	}
-	if n.cur != d {
-		return false, 0
-	}
-	if !n.scored {
-		return true, 0
+	var freq uint64
+	var norm float64
+	if t := n.tf; t != nil {
+		if t.freq[d] == 0 {
+			return false, 0
+		}
+		if !n.scored {
+			return true, 0
+		}
+		freq, norm = t.frequency(uint32(d)), zapNorm(uint64(t.lens[d]))
+	} else {
+		if n.cur < d {
+			w.advance(n, d)
+		}
+		if n.cur != d {
+			return false, 0
+		}
+		if !n.scored {
+			return true, 0
+		}
+		freq, norm = n.freq, n.norm
 	}
 	// As the tf-idf term scorer.
 	var tf float64
-	if n.freq < scorer.MaxSqrtCache {
-		tf = scorer.SqrtCache[n.freq]
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[freq]
 	} else {
-		tf = math.Sqrt(float64(n.freq))
+		tf = math.Sqrt(float64(freq))
 	}
-	s := tf * n.norm * n.idf
+	s := tf * norm * n.idf
 	if n.qw != 1.0 {
 		s = s * n.qw
 	}
@@ -1339,7 +1442,7 @@ func (ix *Index) nativePass(ctx context.Context, passQ query.Query, s *colSearch
 	if nativeParallel && runtime.GOMAXPROCS(0) > 1 && ix.search.running() <= 1 {
 		workers = 2 // a core is idle, unless something else than searches takes it
 	}
-	err = nativeRun(ctx, r, ix.bi.Mapping(), passQ, scored, c.rep, workers, func(doc uint64, score float64) error {
+	err = nativeRun(ctx, r, ix.bi.Mapping(), passQ, &ix.search.tf, scored, c.rep, workers, func(doc uint64, score float64) error {
 		if doc >= uint64(c.n) {
 			return errStaleColumns
 		}

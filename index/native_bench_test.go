@@ -48,7 +48,7 @@ func BenchmarkPass(b *testing.B) {
 			for b.Loop() {
 				r := currentReader(b, ix)
 				hits = 0
-				err := nativeRun(context.Background(), r, ix.bi.Mapping(), passQ, true, nil, 1, func(uint64, float64) error {
+				err := nativeRun(context.Background(), r, ix.bi.Mapping(), passQ, &ix.search.tf, true, nil, 1, func(uint64, float64) error {
 					hits++
 					return nil
 				})

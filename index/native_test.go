@@ -120,8 +120,13 @@ func blevePass(t *testing.T, ix *Index, r bleveindex.IndexReader, q query.Query,
 // runNativePass evaluates q natively on r, with the given number of
 // workers.
 func runNativePass(ix *Index, r bleveindex.IndexReader, q query.Query, scored bool, rep []bool, workers int) ([]nativeHit, error) {
+	return runNativeArrays(ix, r, q, nil, scored, rep, workers)
+}
+
+// runNativeArrays is runNativePass with the term-frequency arrays of tf.
+func runNativeArrays(ix *Index, r bleveindex.IndexReader, q query.Query, tf *tfCache, scored bool, rep []bool, workers int) ([]nativeHit, error) {
 	var hits []nativeHit
-	err := nativeRun(context.Background(), r, ix.bi.Mapping(), q, scored, rep, workers, func(doc uint64, score float64) error {
+	err := nativeRun(context.Background(), r, ix.bi.Mapping(), q, tf, scored, rep, workers, func(doc uint64, score float64) error {
 		hits = append(hits, nativeHit{doc, score})
 		return nil
 	})
@@ -181,6 +186,21 @@ func compareNative(t *testing.T, ix *Index, name string, q query.Query, declineO
 				if d := diffHits(want, par); d != "" {
 					t.Errorf("%s (scored %v, two workers): %s", name, scored, d)
 				}
+				// Every word read from term-frequency arrays: decoded by
+				// the first round, cached for the second.
+				arrays, restore := &tfCache{}, allArrays()
+				for round := range 2 {
+					for workers := 1; workers <= 2; workers++ {
+						got, err := runNativeArrays(ix, r, q, arrays, scored, nil, workers)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if d := diffHits(want, got); d != "" {
+							t.Errorf("%s (scored %v, term arrays, round %d, %d workers): %s", name, scored, round, workers, d)
+						}
+					}
+				}
+				restore()
 				rep = c.rep
 				var repWant []nativeHit
 				for _, h := range want {
@@ -505,7 +525,7 @@ func TestNativePassCanceled(t *testing.T) {
 		}
 		r := currentReader(t, ix)
 		n := 0
-		err := nativeRun(ctx, r, ix.bi.Mapping(), passQuery(passBase(q, filters{})), true, nil, c.workers, func(uint64, float64) error {
+		err := nativeRun(ctx, r, ix.bi.Mapping(), passQuery(passBase(q, filters{})), nil, true, nil, c.workers, func(uint64, float64) error {
 			if n++; n == c.cancelAt {
 				cancel()
 			}

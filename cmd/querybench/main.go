@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	querybench -index DIR [-n 400] [-c 1,4,16] [-kinds phrase,...] [-per-query] [-pass-cache MB] [-cpuprofile FILE]
+//	querybench -index DIR [-n 400] [-c 1,4,16] [-kinds phrase,...] [-per-query] [-pass-cache MB] [-term-cache MB] [-cpuprofile FILE]
 package main
 
 import (

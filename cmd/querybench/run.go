@@ -34,11 +34,12 @@ type Config struct {
 	Kinds      []string // run only these kinds of the mix; nil means all
 	PerQuery   bool     // also report each query of the mix
 	PassCache  int      // MB for cached passes of text queries; 0 disables, -1 the index default
+	TermCache  int      // MB for term-frequency arrays; 0 disables, -1 the index default
 }
 
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
-	return Config{Requests: 400, Clients: []int{1, 4, 16}, Warmup: 40, Size: index.DefaultSize, PassCache: -1}
+	return Config{Requests: 400, Clients: []int{1, 4, 16}, Warmup: 40, Size: index.DefaultSize, PassCache: -1, TermCache: -1}
 }
 
 // Validate checks a configuration.
@@ -75,6 +76,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.CPUProfile, "cpuprofile", c.CPUProfile, "write a CPU profile to `file`")
 	fs.StringVar(&c.MemProfile, "memprofile", c.MemProfile, "write a heap profile to `file`")
 	fs.IntVar(&c.PassCache, "pass-cache", c.PassCache, "`MB` for cached passes of text queries (0: none, so every query runs its pass; -1: the index default)")
+	fs.IntVar(&c.TermCache, "term-cache", c.TermCache, "`MB` for the term-frequency arrays of common words (0: none, every posting read from the index; -1: the index default)")
 	fs.BoolVar(&c.PerQuery, "per-query", c.PerQuery, "also report latency per query of the mix")
 	clients := fs.String("c", "1,4,16", "comma-separated concurrency `levels`")
 	kinds := fs.String("kinds", "", "comma-separated `kinds` of the mix to run (one-word, two-word, phrase, filtered, exclusion); default all")
@@ -125,6 +127,9 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if c.PassCache >= 0 {
 		m.ix.SetPassCache(int64(c.PassCache) << 20)
+	}
+	if c.TermCache >= 0 {
+		m.ix.SetTermCache(int64(c.TermCache) << 20)
 	}
 	n, err := m.ix.Count()
 	if err != nil {
