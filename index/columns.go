@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"time"
 
@@ -30,14 +31,71 @@ import (
 // termColumns are the keyword facets held in columns, by column index.
 var termColumns = []string{FacetProvince, FacetCity, FacetSector, FacetSubsector, FacetSource, FacetLang}
 
-// termColumn holds the values of one keyword field for every document:
-// doc d has the ordinals vals[start[d]:start[d+1]].
+// termColumn holds the values of one keyword field for every document.
+// Most documents have one value, of a column with few values, so ord holds
+// it directly in two bytes: doc d has the one ordinal ord[d] when that is
+// below excOrd and no value when it is noOrd; when it is excOrd, d has
+// several values, or one whose ordinal does not fit, and they are
+// exc.of(d).
 type termColumn struct {
 	field  string
 	values []string          // ordinal → term
 	ords   map[string]uint32 // term → ordinal
-	start  []uint32
-	vals   []uint32
+	ord    []uint16          // by document
+	exc    docLists
+}
+
+// Marks in termColumn.ord.
+const (
+	excOrd = math.MaxUint16 - 1 // see termColumn.exc
+	noOrd  = math.MaxUint16     // no value
+)
+
+// set records the ordinals of document d, which has none yet. Documents
+// are set in increasing order.
+func (tc *termColumn) set(d uint32, ords []uint32) {
+	switch {
+	case len(ords) == 0:
+	case len(ords) == 1 && ords[0] < excOrd:
+		tc.ord[d] = uint16(ords[0])
+	default:
+		tc.ord[d] = excOrd
+		tc.exc.add(d, ords)
+	}
+}
+
+// docLists gives some documents a list of ordinals each: the k-th such
+// document, by document number, has ords[start[k]:start[k+1]]. A bit per
+// document says which have one, and the count of lists before each word of
+// bits finds a document's list in constant time.
+type docLists struct {
+	bits  []uint64 // by document: bit d%64 of word d/64
+	rank  []uint32 // by word of bits: the lists of the documents before it
+	ords  []uint32
+	start []uint32
+}
+
+// add gives document d the list ords; d is above every document given one
+// before.
+func (l *docLists) add(d uint32, ords []uint32) {
+	w := int(d / 64)
+	for len(l.bits) <= w {
+		l.bits = append(l.bits, 0)
+		l.rank = append(l.rank, uint32(max(len(l.start)-1, 0)))
+	}
+	l.bits[w] |= 1 << (d % 64)
+	if len(l.start) == 0 {
+		l.start = []uint32{0}
+	}
+	l.ords = append(l.ords, ords...)
+	l.start = append(l.start, uint32(len(l.ords)))
+}
+
+// of returns the list of document d, which has one.
+func (l *docLists) of(d uint32) []uint32 {
+	w := d / 64
+	k := l.rank[w] + uint32(bits.OnesCount64(l.bits[w]&(1<<(d%64)-1)))
+	return l.ords[l.start[k]:l.start[k+1]]
 }
 
 // noDate marks a document without a date in colSet.date.
@@ -53,6 +111,7 @@ type colSet struct {
 	amount []float64 // yuan; NaN when the report has none
 	bucket []int8    // index in AmountBuckets; -1 when no amount
 	date   []int64   // Unix nanoseconds; noDate when unknown
+	day    []uint32  // Unix day - dayLo; numDays() when no date (see indexDays)
 	rank   []uint32  // position of the id in ids
 	rep    []bool    // stands for its cluster of duplicates (cluster.go)
 	passes passCache // recent passes of text queries (passcache.go)
@@ -64,6 +123,27 @@ type colSet struct {
 // hasDays reports whether any document has a date.
 func (c *colSet) hasDays() bool { return c.dayLo <= c.dayHi }
 
+// numDays returns the number of days from dayLo to dayHi, both included.
+func (c *colSet) numDays() int {
+	if !c.hasDays() {
+		return 0
+	}
+	return int(c.dayHi - c.dayLo + 1)
+}
+
+// indexDays fills the day column from the dates, once every document is
+// in: a day's count can then be found without a division.
+func (c *colSet) indexDays() {
+	c.day = make([]uint32, c.n)
+	none := uint32(c.numDays())
+	for d, t := range c.date {
+		c.day[d] = none
+		if t != noDate {
+			c.day[d] = uint32(unixDay(t) - c.dayLo)
+		}
+	}
+}
+
 // buildColumns reads the columns of snapshot r.
 func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 	c := &colSet{snap: r, terms: make([]termColumn, len(termColumns)), dayLo: math.MaxInt64, dayHi: math.MinInt64}
@@ -71,7 +151,7 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 	byField := map[string]int{}
 	for i, name := range termColumns {
 		tf := termFacets[name]
-		c.terms[i] = termColumn{field: tf.field, ords: map[string]uint32{}, start: []uint32{0}}
+		c.terms[i] = termColumn{field: tf.field, ords: map[string]uint32{}}
 		byField[tf.field] = i
 		fields = append(fields, tf.field)
 	}
@@ -90,6 +170,7 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 		doc uint32
 	}
 	var ids []idDoc
+	cur := make([][]uint32, len(c.terms)) // the ordinals of one document
 	for {
 		iid, err := all.Next()
 		if err != nil {
@@ -104,6 +185,9 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 		}
 		c.grow(int(d) + 1)
 		amount, date := math.NaN(), int64(noDate)
+		for i := range cur {
+			cur[i] = cur[i][:0]
+		}
 		err = dvr.VisitDocValues(iid, func(field string, term []byte) {
 			switch field {
 			case fieldAmount, fieldDate:
@@ -132,14 +216,14 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 					tc.values = append(tc.values, string(term))
 					tc.ords[tc.values[o]] = o
 				}
-				tc.vals = append(tc.vals, o)
+				cur[i] = append(cur[i], o)
 			}
 		})
 		if err != nil {
 			return nil, fmt.Errorf("build facet columns: %w", err)
 		}
 		for i := range c.terms {
-			c.terms[i].start[d+1] = uint32(len(c.terms[i].vals))
+			c.terms[i].set(uint32(d), cur[i])
 		}
 		c.amount[d], c.bucket[d] = amount, amountBucket(amount)
 		c.date[d] = date
@@ -153,6 +237,7 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 		}
 		ids = append(ids, idDoc{id, uint32(d)})
 	}
+	c.indexDays()
 	if err := c.readReps(r); err != nil {
 		return nil, fmt.Errorf("build facet columns: %w", err)
 	}
@@ -170,8 +255,7 @@ func buildColumns(r bleveindex.IndexReader) (*colSet, error) {
 func (c *colSet) grow(n int) {
 	for c.n < n {
 		for i := range c.terms {
-			tc := &c.terms[i]
-			tc.start = append(tc.start, uint32(len(tc.vals)))
+			c.terms[i].ord = append(c.terms[i].ord, noOrd)
 		}
 		c.amount = append(c.amount, math.NaN())
 		c.bucket = append(c.bucket, -1)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,10 +19,11 @@ import (
 )
 
 // The column search: one bleve pass over the hits of the text query alone,
-// with a document match handler that reads each hit's facet values from
-// columns, applies the filters, counts every facet without its own filter
-// (a hit that fails exactly one filter counts for that filter's facet
-// only) and keeps the page of hits in a heap. bleve's own collector is left
+// with a document match handler that applies the filters from columns,
+// keeps the page of hits in a heap and lists the hits that count for the
+// facets; after the pass, every facet is counted without its own filter (a
+// hit that fails exactly one filter counts for that filter's facet only),
+// column after column over those lists. bleve's own collector is left
 // with nothing to sort or load: the pass asks for scores only when sorting
 // by relevance, and never for stored fields or doc values. A second, small
 // request loads the stored fields and highlights of the page's hits.
@@ -128,6 +130,12 @@ type colSearch struct {
 	dmin   int64 // Unix ns, inclusive
 	dmax   int64 // exclusive
 
+	// add lists the hits that pass every filter in all, and those that
+	// fail the filter of one facet bit only in failed[bit]; finish counts
+	// them into counts, buckets and days, column after column.
+	all     []uint32
+	failed  [numFacetBits][]uint32
+	counted bool
 	counts  [][]uint32 // by term column and ordinal
 	buckets []int      // by amount bucket
 	days    []uint32   // by day - c.dayLo
@@ -178,7 +186,8 @@ func cmpOrdered[T int64 | float64](a, b T) int {
 	return 0
 }
 
-// add takes one hit of the text query.
+// add takes one hit of the text query. Hits come in increasing document
+// order; finish counts them once the pass is over.
 func (s *colSearch) add(doc uint32, score float64) {
 	c := s.c
 	if !c.rep[doc] {
@@ -187,20 +196,13 @@ func (s *colSearch) add(doc uint32, score float64) {
 	fail, nfail := 0, 0
 	for i := range s.checks {
 		ch := &s.checks[i]
-		tc := ch.col
-		ok := false
-		for _, o := range tc.vals[tc.start[doc]:tc.start[doc+1]] {
-			if ch.sel[o] {
-				ok = true
-				break
-			}
+		if o := ch.col.ord[doc]; o < excOrd && ch.sel[o] || o == excOrd && ch.matchExc(doc) {
+			continue
 		}
-		if !ok {
-			if nfail++; nfail > 1 {
-				return
-			}
-			fail = ch.bit
+		if nfail++; nfail > 1 {
+			return
 		}
+		fail = ch.bit
 	}
 	if s.amount {
 		if v := c.amount[doc]; !(v >= s.amin && v < s.amax) {
@@ -219,13 +221,17 @@ func (s *colSearch) add(doc uint32, score float64) {
 		}
 	}
 	if nfail == 1 {
-		s.count(fail, doc)
+		if s.failed[fail] == nil {
+			s.failed[fail] = getHitList()
+		}
+		s.failed[fail] = append(s.failed[fail], doc)
 		return
 	}
-	for bit := range numFacetBits {
-		s.count(bit, doc)
-	}
+	s.all = append(s.all, doc)
 	s.total++
+	if s.sortBy == byScore && s.after == nil && len(s.heap) == s.k && s.k > 0 && score < s.heap[0].score {
+		return // keep would not take it (before compares scores first)
+	}
 	h := colHit{doc: doc, pos: 2*uint64(c.rank[doc]) + 1, score: score}
 	switch s.sortBy {
 	case byDateAsc, byDateDesc:
@@ -241,23 +247,99 @@ func (s *colSearch) add(doc uint32, score float64) {
 	s.keep(h)
 }
 
-// count counts doc in the facet of bit.
-func (s *colSearch) count(bit int, doc uint32) {
+// matchExc reports whether document doc, which has its values in the
+// column's exceptions (excOrd), has one the check selects.
+func (ch *termCheck) matchExc(doc uint32) bool {
+	for _, v := range ch.col.exc.of(doc) {
+		if ch.sel[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// finish counts the hits that add listed, column after column: every facet
+// counts those that pass every filter and those that fail its own filter
+// only. Only the first call counts.
+func (s *colSearch) finish() {
+	if s.counted {
+		return
+	}
+	s.counted = true
+	for bit := range numFacetBits {
+		s.countBit(bit)
+	}
+	putHitList(s.all)
+	for _, l := range s.failed {
+		putHitList(l)
+	}
+	s.all, s.failed = nil, [numFacetBits][]uint32{}
+}
+
+// hitLists holds the lists of hits of finished column searches for new
+// ones to reuse: growing a list of half a million hits anew costs more
+// than counting it.
+var hitLists sync.Pool // of *[]uint32
+
+// getHitList returns an empty list of hits, from hitLists when it has one.
+func getHitList() []uint32 {
+	if p, ok := hitLists.Get().(*[]uint32); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+// putHitList gives list l to hitLists.
+func putHitList(l []uint32) {
+	if cap(l) > 0 {
+		l = l[:0]
+		hitLists.Put(&l)
+	}
+}
+
+// countBit counts the facet of bit over the hits that count for it.
+func (s *colSearch) countBit(bit int) {
 	c := s.c
+	lists := [2][]uint32{s.all, s.failed[bit]}
 	switch bit {
 	case bitAmount:
-		if b := c.bucket[doc]; b >= 0 {
-			s.buckets[b]++
+		var n [256]uint32 // by bucket as a byte: no value (-1) is 255
+		for _, docs := range lists {
+			for _, d := range docs {
+				n[uint8(c.bucket[d])]++
+			}
+		}
+		for i := range s.buckets {
+			s.buckets[i] = int(n[i])
 		}
 	case bitDate:
-		if t := c.date[doc]; t != noDate {
-			s.days[unixDay(t)-c.dayLo]++
+		days := make([]uint32, c.numDays()+1) // the last for no date
+		for _, docs := range lists {
+			for _, d := range docs {
+				days[c.day[d]]++
+			}
+		}
+		if c.hasDays() {
+			s.days = days[:c.numDays()]
 		}
 	default:
-		tc := &c.terms[bit]
-		counts := s.counts[bit]
-		for _, o := range tc.vals[tc.start[doc]:tc.start[doc+1]] {
+		tc, counts := &c.terms[bit], s.counts[bit]
+		for _, docs := range lists {
+			countTerms(tc, counts, docs)
+		}
+	}
+}
+
+// countTerms counts the values of column tc of documents docs by ordinal.
+func countTerms(tc *termColumn, counts []uint32, docs []uint32) {
+	ord := tc.ord
+	for _, d := range docs {
+		if o := ord[d]; o < excOrd {
 			counts[o]++
+		} else if o == excOrd {
+			for _, v := range tc.exc.of(d) {
+				counts[v]++
+			}
 		}
 	}
 }
@@ -299,12 +381,10 @@ func (s *colSearch) keep(h colHit) {
 // newColSearch prepares a column search for the resolved filters.
 func newColSearch(c *colSet, f filters, sortName string, k int) *colSearch {
 	s := &colSearch{c: c, k: k, amin: math.Inf(-1), amax: math.Inf(1), buckets: make([]int, len(AmountBuckets))}
+	s.all = getHitList()
 	s.counts = make([][]uint32, len(termColumns))
 	for i := range c.terms {
 		s.counts[i] = make([]uint32, len(c.terms[i].values))
-	}
-	if c.hasDays() {
-		s.days = make([]uint32, c.dayHi-c.dayLo+1)
 	}
 	for i, name := range termColumns {
 		vals := f.values(name)
@@ -377,6 +457,7 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 	if err := ix.passOrReplay(ctx, q.Text, f, passQ, s); err != nil {
 		return nil, err
 	}
+	s.finish()
 
 	// The page, in order.
 	slices.SortFunc(s.heap, func(a, b colHit) int {
