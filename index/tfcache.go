@@ -4,8 +4,11 @@ import (
 	"container/list"
 	"fmt"
 	"slices"
+	"sort"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"github.com/blevesearch/zapx/v17"
 )
@@ -281,3 +284,83 @@ func (c *tfCache) decode(f *tfField, n uint64, word string, pl segment.PostingsL
 	}
 	return w, nil
 }
+
+// prewarmShare is the share of the budget that prewarm fills.
+const prewarmShare = 2 // half
+
+// prewarm decodes, into arrays, the most common words of the text fields
+// of r's segments, most postings first, until half the budget is used or
+// stop reports true: the words whose postings cost a pass the most to
+// read. The first passes after opening an index then find them decoded;
+// passes decode the others they need as they go (nsearch.useArrays).
+func (c *tfCache) prewarm(r bleveindex.IndexReader, stop func() bool) error {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	type cand struct {
+		seg   segment.Segment
+		field string
+		word  string
+		count uint64
+	}
+	var segs []segment.Segment
+	var cands []cand
+	for _, s := range snap.Segments() {
+		seg := s.Segment()
+		segs = append(segs, seg)
+		n := seg.Count()
+		if n < tfMinDocs {
+			continue
+		}
+		for _, field := range []string{fieldTitle, fieldBody} {
+			dict, err := seg.Dictionary(field)
+			if err != nil {
+				return fmt.Errorf("prewarm term arrays: dictionary of %s: %w", field, err)
+			}
+			it := dict.AutomatonIterator(everyTerm{}, nil, nil)
+			for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
+				if err != nil {
+					return fmt.Errorf("prewarm term arrays: terms of %s: %w", field, err)
+				}
+				if e.Count*tfMinShare >= n {
+					cands = append(cands, cand{seg, field, e.Term, e.Count})
+				}
+			}
+		}
+	}
+	c.keep(segs)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].count > cands[j].count })
+	for _, k := range cands {
+		if stop() {
+			return nil
+		}
+		c.mu.Lock()
+		full := c.used+int64(k.seg.Count()) > c.budget()/prewarmShare
+		c.mu.Unlock()
+		if full {
+			return nil
+		}
+		dict, err := k.seg.Dictionary(k.field)
+		if err != nil {
+			return fmt.Errorf("prewarm term arrays: dictionary of %s: %w", k.field, err)
+		}
+		pl, err := dict.PostingsList([]byte(k.word), nil, nil)
+		if err != nil {
+			return fmt.Errorf("prewarm term arrays: postings of %q: %w", k.word, err)
+		}
+		if _, err := c.word(k.seg, k.field, k.word, pl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// everyTerm is an automaton that accepts every term of a dictionary.
+type everyTerm struct{}
+
+func (everyTerm) Start() int               { return 0 }
+func (everyTerm) IsMatch(int) bool         { return true }
+func (everyTerm) CanMatch(int) bool        { return true }
+func (everyTerm) WillAlwaysMatch(int) bool { return true }
+func (everyTerm) Accept(int, byte) int     { return 0 }

@@ -167,3 +167,57 @@ func TestTermArraysConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestTermArraysPrewarm checks that prewarm decodes the most common words
+// first, within half the budget, and stops when asked.
+func TestTermArraysPrewarm(t *testing.T) {
+	ix := nativeIndex(t, 120)
+	defer allArrays()()
+	r := currentReader(t, ix)
+	defer r.Close()
+	c := &tfCache{}
+	if err := c.prewarm(r, func() bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	if c.lru.Len() != 0 {
+		t.Fatalf("stopped at once, prewarm decoded %d words", c.lru.Len())
+	}
+	var largest int64
+	for _, s := range r.(*scorch.IndexSnapshot).Segments() {
+		largest = max(largest, int64(s.Segment().Count()))
+	}
+	budget := 2 * (8*largest + 20*largest) // half: two fields' lengths and 20 words of the largest segment
+	c.setLimit(budget)
+	if err := c.prewarm(r, func() bool { return false }); err != nil {
+		t.Fatal(err)
+	}
+	if c.lru.Len() == 0 || c.used > budget/2+4*largest {
+		t.Fatalf("prewarm decoded %d words in %d bytes, budget %d", c.lru.Len(), c.used, budget)
+	}
+	// Every word decoded is held by at least as many documents as any
+	// word left out.
+	minIn, maxOut := uint64(1<<63), uint64(0)
+	for _, s := range r.(*scorch.IndexSnapshot).Segments() {
+		seg := s.Segment()
+		for _, field := range []string{fieldTitle, fieldBody} {
+			dict, err := seg.Dictionary(field)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it := dict.AutomatonIterator(everyTerm{}, nil, nil)
+			for e, err := it.Next(); e != nil; e, err = it.Next() {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.cached(seg, field, e.Term) != nil {
+					minIn = min(minIn, e.Count)
+				} else {
+					maxOut = max(maxOut, e.Count)
+				}
+			}
+		}
+	}
+	if minIn < maxOut {
+		t.Errorf("a word of %d documents decoded, one of %d left out", minIn, maxOut)
+	}
+}
