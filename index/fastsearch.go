@@ -76,10 +76,17 @@ func (ix *Index) columnsFor() *colSet {
 		return nil
 	}
 	go func() {
-		defer ix.search.building.Store(false)
 		defer r.Close()
-		if cs, err := buildColumns(r); err == nil {
+		cs, err := buildColumns(r)
+		if err == nil {
 			ix.search.cols.Store(cs)
+		}
+		ix.search.building.Store(false)
+		if err == nil && ix.search.warming.CompareAndSwap(false, true) {
+			// Term arrays only save time: a pass decodes what it needs
+			// when prewarming failed or was skipped.
+			_ = ix.search.tf.prewarm(r, ix.closed.Load)
+			ix.search.warming.Store(false)
 		}
 	}()
 	return nil

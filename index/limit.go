@@ -31,7 +31,8 @@ type searchState struct {
 	passCacheBytes atomic.Int64 // see SetPassCache
 	passCacheSet   atomic.Bool  // SetPassCache was called
 
-	tf tfCache // term-frequency arrays of the native pass (tfcache.go)
+	tf      tfCache     // term-frequency arrays of the native pass (tfcache.go)
+	warming atomic.Bool // tf.prewarm runs
 }
 
 // SetSearchLimit bounds the searches (and export batches) that run at once
