@@ -221,3 +221,24 @@ func TestTermArraysPrewarm(t *testing.T) {
 		t.Errorf("a word of %d documents decoded, one of %d left out", minIn, maxOut)
 	}
 }
+
+// TestWarm checks that Warm leaves the snapshot's columns built and its
+// common words decoded.
+func TestWarm(t *testing.T) {
+	ix := nativeIndex(t, 60)
+	defer allArrays()()
+	if _, _, err := ix.Warm(); err != nil {
+		t.Fatal(err)
+	}
+	r := currentReader(t, ix)
+	defer r.Close()
+	if cs := ix.search.cols.Load(); cs == nil || cs.snap != r {
+		t.Error("columns of the current snapshot not built")
+	}
+	ix.search.tf.mu.Lock()
+	words := ix.search.tf.lru.Len()
+	ix.search.tf.mu.Unlock()
+	if words == 0 {
+		t.Error("no term arrays decoded")
+	}
+}

@@ -138,6 +138,12 @@ func (m *Main) Run(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "index %s: %d reports, opened in %s; GOMAXPROCS=%d\n", c.Index, n,
 		time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
 
+	cols, arrays, err := m.ix.Warm()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "columns built in %s, term arrays decoded in %s\n", cols.Round(time.Millisecond), arrays.Round(time.Millisecond))
+
 	mix := Mix(c.Size)
 	if len(c.Kinds) > 0 {
 		mix = slices.DeleteFunc(mix, func(cs Case) bool { return !slices.Contains(c.Kinds, cs.Kind) })
