@@ -184,6 +184,8 @@ func randomFilters(rng *rand.Rand, c *colSet) filters {
 // documents, hits, filters, sorts, page sizes and cursors, whether the hits
 // come from a pass or from a replay of a cached one.
 func TestColSearchCounts(t *testing.T) {
+	defer func(m int) { countParallelMin = m }(countParallelMin)
+	countParallelMin = 1
 	for seed := range uint64(24) {
 		rng := rand.New(rand.NewPCG(seed, 99))
 		n := 200 + rng.IntN(3000)
@@ -251,6 +253,7 @@ func TestColSearchCounts(t *testing.T) {
 
 			r := newColSearch(c, f, sortName, k)
 			r.after = after
+			r.workers = 2 // counted by two goroutines (countParallelMin is 1 here)
 			rec.replay(r)
 			r.finish()
 			checkCounts(t, name+" replay", r, want)

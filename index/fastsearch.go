@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -173,6 +174,7 @@ type colSearch struct {
 	all     []uint32
 	failed  [numFacetBits][]uint32
 	counted bool
+	workers int        // goroutines finish may count with
 	counts  [][]uint32 // by term column and ordinal
 	buckets []int      // by amount bucket
 	days    []uint32   // by day - c.dayLo
@@ -298,13 +300,30 @@ func (ch *termCheck) matchExc(doc uint32) bool {
 // finish counts the hits that add listed, column after column: every facet
 // counts those that pass every filter and those that fail its own filter
 // only. Only the first call counts.
+//
+// With workers above 1 and many hits, a second goroutine counts half the
+// facets.
 func (s *colSearch) finish() {
 	if s.counted {
 		return
 	}
 	s.counted = true
-	for bit := range numFacetBits {
-		s.countBit(bit)
+	if s.workers > 1 && len(s.all) >= countParallelMin {
+		// Every bit counts into its own counters.
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			for bit := 1; bit < numFacetBits; bit += 2 {
+				s.countBit(bit)
+			}
+		})
+		for bit := 0; bit < numFacetBits; bit += 2 {
+			s.countBit(bit)
+		}
+		wg.Wait()
+	} else {
+		for bit := range numFacetBits {
+			s.countBit(bit)
+		}
 	}
 	putHitList(s.all)
 	for _, l := range s.failed {
@@ -312,6 +331,10 @@ func (s *colSearch) finish() {
 	}
 	s.all, s.failed = nil, [numFacetBits][]uint32{}
 }
+
+// countParallelMin is the fewest hits passing every filter that finish
+// counts with two goroutines.
+var countParallelMin = 65536
 
 // hitLists holds the lists of hits of finished column searches for new
 // ones to reuse: growing a list of half a million hits anew costs more
@@ -493,6 +516,9 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 	}
 	if err := ix.passOrReplay(ctx, q.Text, f, passQ, s); err != nil {
 		return nil, err
+	}
+	if nativeParallel && runtime.GOMAXPROCS(0) > 1 && ix.search.running() <= 1 {
+		s.workers = 2 // a core is idle, as for the native pass
 	}
 	s.finish()
 

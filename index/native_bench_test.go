@@ -119,6 +119,7 @@ func BenchmarkPass(b *testing.B) {
 					if err := ix.pass(context.Background(), passQ, s, nil); err != nil {
 						b.Fatal(err)
 					}
+					s.finish()
 					hits = s.total
 				}
 				reportPerHit(b, int(hits))
