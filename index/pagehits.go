@@ -111,7 +111,7 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 	doc.VisitFields(func(f bleveindex.Field) {
 		switch name := f.Name(); {
 		case highlighted(name):
-			toks[name] = analyseField(m, name, f.Value())
+			toks[name] = analyseField(m, name, f.Value(), qa.words)
 		case name == fieldMeta:
 			if tf, ok := f.(bleveindex.TextField); ok {
 				dm.AddFieldValue(name, tf.Text())
@@ -143,15 +143,18 @@ func (ix *Index) analysedHit(r bleveindex.IndexReader, hl highlight.Highlighter,
 
 // analyseField analyses the text of a stored field with the field's
 // analyzer, as indexing did, on a copy: token filters rewrite terms in
-// place, and the text is the stored value the snippets are cut from.
-func analyseField(m mapping.IndexMapping, field string, text []byte) fieldTokens {
+// place, and the text is the stored value the snippets are cut from. It
+// keeps the tokens of words only, the terms the query may look up.
+func analyseField(m mapping.IndexMapping, field string, text []byte, words map[string]bool) fieldTokens {
 	an := fieldAnalyzer(m, field)
 	if an == nil {
 		return nil
 	}
 	ft := fieldTokens{}
 	for _, t := range an.Analyze(bytes.Clone(text)) {
-		ft[string(t.Term)] = append(ft[string(t.Term)], t)
+		if words[string(t.Term)] {
+			ft[string(t.Term)] = append(ft[string(t.Term)], t)
+		}
 	}
 	return ft
 }
@@ -295,11 +298,13 @@ func matchTokens(qa *queryAnalysis, q query.Query, toks docTokens) (bool, []toke
 type queryAnalysis struct {
 	terms map[*query.MatchQuery][]string
 	slots map[*query.MatchPhraseQuery][][]string // absent when the field has no analyzer
+	words map[string]bool                        // every term matchTokens may look up
 }
 
 // analyseQuery analyses the match and phrase clauses of q for matchTokens.
 func analyseQuery(m mapping.IndexMapping, q query.Query) *queryAnalysis {
-	qa := &queryAnalysis{terms: map[*query.MatchQuery][]string{}, slots: map[*query.MatchPhraseQuery][][]string{}}
+	qa := &queryAnalysis{terms: map[*query.MatchQuery][]string{}, slots: map[*query.MatchPhraseQuery][][]string{},
+		words: map[string]bool{}}
 	var walk func(q query.Query)
 	walk = func(q query.Query) {
 		switch q := q.(type) {
@@ -322,13 +327,21 @@ func analyseQuery(m mapping.IndexMapping, q query.Query) *queryAnalysis {
 				var terms []string
 				for _, t := range an.Analyze([]byte(q.Match)) {
 					terms = append(terms, string(t.Term))
+					qa.words[string(t.Term)] = true
 				}
 				qa.terms[q] = terms
 			}
 		case *query.MatchPhraseQuery:
 			if slots, ok := phraseOf(m, q.FieldVal, q.MatchPhrase); ok {
 				qa.slots[q] = slots
+				for _, slot := range slots {
+					for _, t := range slot {
+						qa.words[t] = true
+					}
+				}
 			}
+		case *query.TermQuery:
+			qa.words[q.Term] = true
 		}
 	}
 	walk(q)
