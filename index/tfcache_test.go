@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -227,13 +228,23 @@ func TestTermArraysPrewarm(t *testing.T) {
 func TestWarm(t *testing.T) {
 	ix := nativeIndex(t, 60)
 	defer allArrays()()
-	if _, _, err := ix.Warm(); err != nil {
-		t.Fatal(err)
-	}
-	r := currentReader(t, ix)
-	defer r.Close()
-	if cs := ix.search.cols.Load(); cs == nil || cs.snap != r {
-		t.Error("columns of the current snapshot not built")
+	// Merges in the background may make a new snapshot meanwhile: warm
+	// again until the snapshot warmed is still the current one.
+	for attempt := 0; ; attempt++ {
+		if _, _, err := ix.Warm(); err != nil {
+			t.Fatal(err)
+		}
+		r := currentReader(t, ix)
+		cs := ix.search.cols.Load()
+		current := cs != nil && cs.snap == r
+		r.Close()
+		if current {
+			break
+		}
+		if attempt == 50 {
+			t.Fatal("columns of the current snapshot not built")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	ix.search.tf.mu.Lock()
 	words := ix.search.tf.lru.Len()
