@@ -295,7 +295,10 @@ const prewarmShare = 2 // half
 // passes decode the others they need as they go (nsearch.useArrays).
 func (c *tfCache) prewarm(r bleveindex.IndexReader, stop func() bool) error {
 	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
+	c.mu.Lock()
+	room := c.budget() / prewarmShare
+	c.mu.Unlock()
+	if !ok || room <= 0 {
 		return nil
 	}
 	type cand struct {
