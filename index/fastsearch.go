@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -517,8 +516,8 @@ func (ix *Index) searchColumns(ctx context.Context, q Query, f filters, textQ qu
 	if err := ix.passOrReplay(ctx, q.Text, f, passQ, s); err != nil {
 		return nil, err
 	}
-	if nativeParallel && runtime.GOMAXPROCS(0) > 1 && ix.search.running() <= 1 {
-		s.workers = 2 // a core is idle, as for the native pass
+	if nativeParallel && ix.search.idleCore() {
+		s.workers = 2
 	}
 	s.finish()
 

@@ -1439,8 +1439,8 @@ func (ix *Index) nativePass(ctx context.Context, passQ query.Query, s *colSearch
 		return errNativeUnsupported // bleve's pass tells a stale snapshot
 	}
 	workers := 1
-	if nativeParallel && runtime.GOMAXPROCS(0) > 1 && ix.search.running() <= 1 {
-		workers = 2 // a core is idle, unless something else than searches takes it
+	if nativeParallel && ix.search.idleCore() {
+		workers = 2
 	}
 	err = nativeRun(ctx, r, ix.bi.Mapping(), passQ, &ix.search.tf, scored, c.rep, workers, func(doc uint64, score float64) error {
 		if doc >= uint64(c.n) {
@@ -1463,4 +1463,11 @@ func (s *searchState) running() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.slots)
+}
+
+// idleCore reports whether a search may take a second goroutine: there is
+// more than one core and no other search runs, so one is idle unless
+// something else than searches takes it.
+func (s *searchState) idleCore() bool {
+	return runtime.GOMAXPROCS(0) > 1 && s.running() <= 1
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -78,7 +77,7 @@ func (ix *Index) loadAnalysed(ctx context.Context, textQ query.Query, c *colSet,
 		}
 	}
 	var wg sync.WaitGroup
-	if len(page) >= 4 && runtime.GOMAXPROCS(0) > 1 && ix.search.running() <= 1 {
+	if len(page) >= 4 && ix.search.idleCore() {
 		wg.Go(work)
 	}
 	work()
