@@ -58,6 +58,7 @@ type tfCache struct {
 	fields map[tfKey]*tfField
 	lru    list.List // of *tfWord, most recently used first
 	segs   []segment.Segment
+	warmed map[segment.Segment]bool // segments prewarm went through
 }
 
 // tfKey names a field of a segment.
@@ -130,6 +131,11 @@ func (c *tfCache) keep(segs []segment.Segment) {
 	for k, f := range c.fields {
 		if !live[k.seg] && f.building == 0 {
 			c.dropField(f)
+		}
+	}
+	for seg := range c.warmed {
+		if !live[seg] {
+			delete(c.warmed, seg)
 		}
 	}
 }
@@ -308,10 +314,34 @@ func (c *tfCache) prewarm(r bleveindex.IndexReader, stop func() bool) error {
 		count uint64
 	}
 	var segs []segment.Segment
-	var cands []cand
 	for _, s := range snap.Segments() {
-		seg := s.Segment()
-		segs = append(segs, seg)
+		segs = append(segs, s.Segment())
+	}
+	c.keep(segs)
+	// A segment never changes: one that a finished prewarm went through
+	// for an earlier snapshot is not listed again.
+	var fresh []segment.Segment
+	c.mu.Lock()
+	for _, seg := range segs {
+		if !c.warmed[seg] {
+			fresh = append(fresh, seg)
+		}
+	}
+	c.mu.Unlock()
+	done := func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.warmed == nil {
+			c.warmed = map[segment.Segment]bool{}
+		}
+		for _, seg := range fresh {
+			if slices.Contains(c.segs, seg) {
+				c.warmed[seg] = true
+			}
+		}
+	}
+	var cands []cand
+	for _, seg := range fresh {
 		n := seg.Count()
 		if n < tfMinDocs {
 			continue
@@ -332,7 +362,6 @@ func (c *tfCache) prewarm(r bleveindex.IndexReader, stop func() bool) error {
 			}
 		}
 	}
-	c.keep(segs)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].count > cands[j].count })
 	for _, k := range cands {
 		if stop() {
@@ -342,6 +371,7 @@ func (c *tfCache) prewarm(r bleveindex.IndexReader, stop func() bool) error {
 		full := c.used+int64(k.seg.Count()) > c.budget()/prewarmShare
 		c.mu.Unlock()
 		if full {
+			done()
 			return nil
 		}
 		dict, err := k.seg.Dictionary(k.field)
@@ -356,6 +386,7 @@ func (c *tfCache) prewarm(r bleveindex.IndexReader, stop func() bool) error {
 			return err
 		}
 	}
+	done()
 	return nil
 }
 

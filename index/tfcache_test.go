@@ -221,6 +221,14 @@ func TestTermArraysPrewarm(t *testing.T) {
 	if minIn < maxOut {
 		t.Errorf("a word of %d documents decoded, one of %d left out", minIn, maxOut)
 	}
+	// The segments are prewarmed: a second prewarm lists no word of them.
+	listed := 0
+	if err := c.prewarm(r, func() bool { listed++; return false }); err != nil {
+		t.Fatal(err)
+	}
+	if listed != 0 {
+		t.Errorf("a second prewarm of the same segments considered %d words", listed)
+	}
 }
 
 // TestWarm checks that Warm leaves the snapshot's columns built and its
