@@ -65,11 +65,8 @@ func (ix *Index) columnsFor() *colSet {
 	n, err := r.DocCount()
 	if err == nil && n < syncColumnsBelow {
 		defer r.Close()
-		if cs, err := buildColumns(r); err == nil {
-			ix.search.cols.Store(cs)
-			return cs
-		}
-		return nil
+		cs, _ := ix.storeColumns(r) // nil on error: search without columns
+		return cs
 	}
 	if !ix.search.building.CompareAndSwap(false, true) {
 		r.Close()
@@ -77,10 +74,7 @@ func (ix *Index) columnsFor() *colSet {
 	}
 	go func() {
 		defer r.Close()
-		cs, err := buildColumns(r)
-		if err == nil {
-			ix.search.cols.Store(cs)
-		}
+		_, err := ix.storeColumns(r)
 		ix.search.building.Store(false)
 		if err == nil && ix.search.warming.CompareAndSwap(false, true) {
 			// Term arrays only save time: a pass decodes what it needs
@@ -90,6 +84,17 @@ func (ix *Index) columnsFor() *colSet {
 		}
 	}()
 	return nil
+}
+
+// storeColumns builds the columns of snapshot r and makes them the ones
+// searches use.
+func (ix *Index) storeColumns(r bleveindex.IndexReader) (*colSet, error) {
+	cs, err := buildColumns(r)
+	if err != nil {
+		return nil, err
+	}
+	ix.search.cols.Store(cs)
+	return cs, nil
 }
 
 // Warm readies the current snapshot for searching: it builds the facet
@@ -108,11 +113,9 @@ func (ix *Index) Warm() (columns, arrays time.Duration, err error) {
 	defer r.Close()
 	start := time.Now()
 	if cs := ix.search.cols.Load(); cs == nil || cs.snap != r {
-		cs, err := buildColumns(r)
-		if err != nil {
+		if _, err := ix.storeColumns(r); err != nil {
 			return 0, 0, fmt.Errorf("warm: build columns: %w", err)
 		}
-		ix.search.cols.Store(cs)
 	}
 	columns = time.Since(start)
 	start = time.Now()
