@@ -215,9 +215,26 @@ func (c *tfCache) word(seg segment.Segment, field, word string, pl segment.Posti
 	f.building++
 	c.mu.Unlock()
 
+	// The field's decodings run one at a time and insert what they decode
+	// before the next starts, so a word is decoded once.
 	f.build.Lock()
-	w, err := c.decode(f, n, word, pl)
-	f.build.Unlock()
+	defer f.build.Unlock()
+	c.mu.Lock()
+	if w := f.words[word]; w != nil { // decoded while this pass waited
+		f.building--
+		c.lru.MoveToFront(w.elem)
+		c.mu.Unlock()
+		return w, nil
+	}
+	grow := f.lens == nil
+	if grow {
+		c.used += 4 * int64(n)
+	}
+	c.mu.Unlock()
+	if grow {
+		f.lens = make([]uint32, n)
+	}
+	w, err := decode(f, n, word, pl)
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -231,10 +248,6 @@ func (c *tfCache) word(seg segment.Segment, field, word string, pl segment.Posti
 	if c.fields[key] != f || c.segs != nil && !slices.Contains(c.segs, seg) {
 		return w, nil // the segment left the index: only this pass uses the arrays
 	}
-	if old := f.words[word]; old != nil {
-		c.lru.MoveToFront(old.elem)
-		return old, nil
-	}
 	f.words[word] = w
 	w.elem = c.lru.PushFront(w)
 	c.used += int64(len(w.freq))
@@ -243,23 +256,10 @@ func (c *tfCache) word(seg segment.Segment, field, word string, pl segment.Posti
 }
 
 // decode reads the postings pl of word into arrays for a segment of n
-// documents; f.build is held. It returns the cached arrays when another
-// pass decoded them meanwhile.
-func (c *tfCache) decode(f *tfField, n uint64, word string, pl segment.PostingsList) (*tfWord, error) {
-	c.mu.Lock()
-	w := f.words[word]
-	grow := f.lens == nil
-	if grow {
-		c.used += 4 * int64(n)
-	}
-	c.mu.Unlock()
-	if w != nil {
-		return w, nil
-	}
-	if grow {
-		f.lens = make([]uint32, n)
-	}
-	w = &tfWord{f: f, word: word, freq: make([]uint8, n), lens: f.lens}
+// documents, writing the lengths of f that are not known yet; f.build is
+// held. It returns nil, without error, for postings it cannot hold.
+func decode(f *tfField, n uint64, word string, pl segment.PostingsList) (*tfWord, error) {
+	w := &tfWord{f: f, word: word, freq: make([]uint8, n), lens: f.lens}
 	it := pl.Iterator(true, true, false, nil)
 	for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
 		if err != nil {
